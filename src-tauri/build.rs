@@ -1,0 +1,31 @@
+//! Declares the app's commands so that Tauri generates a permission for each: the webview can
+//! call only those granted in `src-tauri/capabilities/`.
+
+/// Every `#[tauri::command]` of the app. A command missing here cannot be called from the UI.
+const COMMANDS: &[&str] = &[
+    "list_circles",
+    "list_people",
+    "search_people",
+    "get_person",
+    "add_person",
+    "update_person",
+    "set_person_archived",
+    "delete_person",
+    "restore_person",
+    "person_timeline",
+    "log_interaction",
+    "list_followups",
+    "add_followup",
+    "complete_followup",
+    "dismiss_followup",
+    "reopen_followup",
+    "snooze_followup",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

@@ -1,0 +1,19 @@
+//! Rapport's core: the contact store, its rules and its formats. Nothing here knows about Tauri
+//! or a window, so everything a user can do is a plain function first, tested in seconds.
+
+pub mod circles;
+pub mod clock;
+pub mod error;
+pub mod followups;
+pub mod interactions;
+pub mod migrations;
+mod organizations;
+pub mod paths;
+pub mod people;
+pub mod reminders;
+pub mod search;
+pub mod store;
+pub mod time;
+
+pub use error::{Error, ErrorPayload, Result};
+pub use store::Store;

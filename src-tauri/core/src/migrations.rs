@@ -1,0 +1,174 @@
+//! The schema, as append-only migrations. Migration N (1-based) takes a store from
+//! `user_version` N-1 to N. A released migration is never edited: add a new one instead
+//! (a test pins the text of each released migration).
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+
+pub const MIGRATIONS: &[&str] = &[V1_CONTACT_GRAPH, V2_FOLLOWUPS_AND_SEARCH];
+
+/// The first version with the search index; upgrading past it fills the index.
+pub const SEARCH_INDEX_VERSION: i64 = 2;
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+const V1_CONTACT_GRAPH: &str = r#"
+CREATE TABLE circle (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    prompt        TEXT NOT NULL DEFAULT '',
+    position      INTEGER NOT NULL DEFAULT 0,
+    cadence_days  INTEGER CHECK (cadence_days > 0),
+    builtin       INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+INSERT INTO circle (name, prompt, position, cadence_days, builtin) VALUES
+    ('Family', 'Parents, siblings, cousins, aunts and uncles, relatives', 10, 90, 1),
+    ('Friends', 'Friends from home, school, sports and hobbies', 20, 60, 1),
+    ('Classmates', 'Present and former classmates, project partners, study groups', 30, 120, 1),
+    ('Professors & advisors', 'Professors, faculty advisors, coaches, teaching assistants', 40, 90, 1),
+    ('Coworkers', 'Colleagues, coworkers, internship staff', 50, 90, 1),
+    ('Supervisors', 'Managers, internship supervisors, people who could be a reference', 60, 60, 1),
+    ('Community', 'Neighbours, volunteering, religious community, clubs', 70, 120, 1),
+    ('Student organizations', 'Clubs and societies on campus, their officers and alumni', 80, 120, 1),
+    ('Events & career fairs', 'People met at career fairs, employer events, conferences', 90, 60, 1),
+    ('Online', 'LinkedIn, alumni directories, social media, online groups', 100, 180, 1);
+
+CREATE TABLE person (
+    id                INTEGER PRIMARY KEY,
+    display_name      TEXT NOT NULL CHECK (length(trim(display_name)) > 0),
+    given_name        TEXT,
+    family_name       TEXT,
+    circle_id         INTEGER REFERENCES circle (id) ON DELETE SET NULL,
+    email             TEXT,
+    phone             TEXT,
+    linkedin_url      TEXT,
+    how_met           TEXT,
+    notes             TEXT NOT NULL DEFAULT '',
+    preferred_medium  TEXT,
+    cadence_days      INTEGER CHECK (cadence_days > 0),
+    is_me             INTEGER NOT NULL DEFAULT 0,
+    archived_at       TEXT,
+    deleted_at        TEXT,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX person_only_one_me ON person (is_me) WHERE is_me = 1;
+CREATE INDEX person_circle ON person (circle_id);
+
+CREATE TABLE tag (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL UNIQUE COLLATE NOCASE
+) STRICT;
+
+CREATE TABLE person_tag (
+    person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    tag_id     INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+    PRIMARY KEY (person_id, tag_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX person_tag_tag ON person_tag (tag_id);
+
+CREATE TABLE organization (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    website     TEXT,
+    notes       TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE role (
+    id               INTEGER PRIMARY KEY,
+    person_id        INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    organization_id  INTEGER NOT NULL REFERENCES organization (id) ON DELETE CASCADE,
+    title            TEXT,
+    started_on       TEXT,
+    ended_on         TEXT
+) STRICT;
+CREATE INDEX role_person ON role (person_id);
+CREATE INDEX role_organization ON role (organization_id);
+
+CREATE TABLE link (
+    id              INTEGER PRIMARY KEY,
+    from_person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    to_person_id    INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL CHECK (kind IN
+                        ('introduced_by', 'referred_by', 'knows', 'mentor', 'family', 'colleague')),
+    note            TEXT NOT NULL DEFAULT '',
+    happened_on     TEXT,
+    created_at      TEXT NOT NULL,
+    CHECK (from_person_id <> to_person_id)
+) STRICT;
+CREATE INDEX link_from ON link (from_person_id);
+CREATE INDEX link_to ON link (to_person_id);
+
+CREATE TABLE interaction (
+    id           INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('meeting', 'call', 'email', 'message', 'event',
+                     'informational_interview', 'job_interview', 'shared_resource', 'note')),
+    occurred_at  TEXT NOT NULL,
+    medium       TEXT,
+    summary      TEXT NOT NULL DEFAULT '',
+    notes        TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE interaction_participant (
+    interaction_id  INTEGER NOT NULL REFERENCES interaction (id) ON DELETE CASCADE,
+    person_id       INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    PRIMARY KEY (interaction_id, person_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX interaction_participant_person ON interaction_participant (person_id);
+"#;
+
+const V2_FOLLOWUPS_AND_SEARCH: &str = r#"
+-- Lifecycle (state) and delivery (notified_due_at) are kept apart: a follow-up has been
+-- delivered for its current due time exactly when notified_due_at = due_at, so snoozing it to a
+-- new due time makes it due for delivery again.
+CREATE TABLE followup (
+    id               INTEGER PRIMARY KEY,
+    person_id        INTEGER REFERENCES person (id) ON DELETE CASCADE,
+    kind             TEXT NOT NULL DEFAULT 'custom' CHECK (kind IN
+                         ('thank_you', 'follow_up', 'inform_referrer', 'keep_in_touch', 'custom')),
+    title            TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    due_at           TEXT NOT NULL,
+    state            TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'dismissed')),
+    notified_at      TEXT,
+    notified_due_at  TEXT,
+    origin           TEXT NOT NULL DEFAULT 'user',
+    created_at       TEXT NOT NULL,
+    closed_at        TEXT
+) STRICT;
+CREATE INDEX followup_pending_due ON followup (due_at) WHERE state = 'pending';
+CREATE INDEX followup_person ON followup (person_id);
+
+-- Search index. Rows are written by the core in the same transaction as the record they
+-- describe; rowid = 2 * id for people and 2 * id + 1 for organizations. unicode61 with
+-- remove_diacritics 2 makes "nunez" find "Ñúñez".
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    name,
+    body,
+    tokenize = "unicode61 remove_diacritics 2"
+);
+"#;
+
+/// Applies every migration after the store's current version, each in its own transaction.
+/// Returns the version the store had before.
+pub fn migrate(conn: &mut Connection) -> Result<i64> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    migrate_to(conn, current, LATEST_VERSION)?;
+    Ok(current)
+}
+
+/// Applies migrations `from+1 ..= to`. Public so that tests can build every older schema.
+pub fn migrate_to(conn: &mut Connection, from: i64, to: i64) -> Result<()> {
+    for version in from + 1..=to {
+        let tx = conn.transaction()?;
+        tx.execute_batch(MIGRATIONS[(version - 1) as usize])?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+        tracing::info!(version, "migrated store");
+    }
+    Ok(())
+}

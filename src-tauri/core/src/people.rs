@@ -1,0 +1,436 @@
+//! People: the nodes of the contact graph.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::time::{from_db, to_db};
+use crate::{circles, organizations, search};
+
+/// Enough to name a person in a list or an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonRef {
+    pub id: i64,
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub id: i64,
+    pub display_name: String,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub circle: Option<String>,
+    pub organization: Option<String>,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub how_met: Option<String>,
+    pub notes: String,
+    pub tags: Vec<String>,
+    pub is_me: bool,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a form or the CLI gives for a new or edited person. Empty strings mean "not known".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PersonInput {
+    pub display_name: String,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub circle: Option<String>,
+    pub organization: Option<String>,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub how_met: Option<String>,
+    pub notes: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl PersonInput {
+    pub fn named(display_name: impl Into<String>) -> Self {
+        PersonInput {
+            display_name: display_name.into(),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PeopleFilter {
+    pub include_archived: bool,
+}
+
+/// Cleaned input: trimmed, empty as None, and checked.
+struct Valid {
+    display_name: String,
+    given_name: Option<String>,
+    family_name: Option<String>,
+    circle: Option<String>,
+    organization: Option<String>,
+    title: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    linkedin_url: Option<String>,
+    how_met: Option<String>,
+    notes: String,
+    tags: Vec<String>,
+}
+
+fn clean(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn validate(input: PersonInput) -> Result<Valid> {
+    let display_name = input.display_name.trim().to_string();
+    if display_name.is_empty() {
+        return Err(Error::invalid("displayName", "A name is required."));
+    }
+    if display_name.chars().count() > 200 {
+        return Err(Error::invalid(
+            "displayName",
+            "A name can be at most 200 characters.",
+        ));
+    }
+    let email = clean(input.email);
+    if let Some(email) = &email {
+        let ok = email
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && !host.is_empty())
+            && !email.contains(char::is_whitespace);
+        if !ok {
+            return Err(Error::invalid(
+                "email",
+                format!("“{email}” is not an email address."),
+            ));
+        }
+    }
+    let linkedin_url = clean(input.linkedin_url);
+    if let Some(url) = &linkedin_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(Error::invalid(
+                "linkedinUrl",
+                "A profile link starts with https://",
+            ));
+        }
+    }
+    let organization = clean(input.organization);
+    let title = clean(input.title);
+    if title.is_some() && organization.is_none() {
+        return Err(Error::invalid(
+            "organization",
+            "A title needs the organization it is held at.",
+        ));
+    }
+    let mut tags: Vec<String> = input
+        .tags
+        .into_iter()
+        .filter_map(|t| clean(Some(t)))
+        .collect();
+    tags.sort_by_key(|t| t.to_lowercase());
+    tags.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    Ok(Valid {
+        display_name,
+        given_name: clean(input.given_name),
+        family_name: clean(input.family_name),
+        circle: clean(input.circle),
+        organization,
+        title,
+        email,
+        phone: clean(input.phone),
+        linkedin_url,
+        how_met: clean(input.how_met),
+        notes: clean(input.notes).unwrap_or_default(),
+        tags,
+    })
+}
+
+const SELECT_PERSON: &str = "
+    SELECT p.id, p.display_name, p.given_name, p.family_name, c.name,
+           o.name, r.title, p.email, p.phone, p.linkedin_url, p.how_met, p.notes,
+           (SELECT group_concat(t.name, char(31)) FROM
+               (SELECT t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
+                WHERE pt.person_id = p.id ORDER BY t.name COLLATE NOCASE) AS t),
+           p.is_me, p.archived_at IS NOT NULL, p.created_at, p.updated_at
+    FROM person p
+    LEFT JOIN circle c ON c.id = p.circle_id
+    LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
+    LEFT JOIN organization o ON o.id = r.organization_id";
+
+fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
+    let tags: Option<String> = row.get(12)?;
+    let time = |i: usize| -> rusqlite::Result<DateTime<Utc>> {
+        let text: String = row.get(i)?;
+        from_db(&text).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+        })
+    };
+    Ok(Person {
+        id: row.get(0)?,
+        display_name: row.get(1)?,
+        given_name: row.get(2)?,
+        family_name: row.get(3)?,
+        circle: row.get(4)?,
+        organization: row.get(5)?,
+        title: row.get(6)?,
+        email: row.get(7)?,
+        phone: row.get(8)?,
+        linkedin_url: row.get(9)?,
+        how_met: row.get(10)?,
+        notes: row.get(11)?,
+        tags: tags
+            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default(),
+        is_me: row.get(13)?,
+        archived: row.get(14)?,
+        created_at: time(15)?,
+        updated_at: time(16)?,
+    })
+}
+
+pub(crate) fn load(conn: &Connection, id: i64) -> Result<Person> {
+    conn.query_row(
+        &format!("{SELECT_PERSON} WHERE p.id = ?1 AND p.deleted_at IS NULL"),
+        [id],
+        person_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("person", format!("id {id}")))
+}
+
+/// Loads several people, keeping the order of `ids`.
+pub(crate) fn load_many(conn: &Connection, ids: &[i64]) -> Result<Vec<Person>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "{SELECT_PERSON} WHERE p.id = ?1 AND p.deleted_at IS NULL"
+    ))?;
+    let mut people = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(person) = statement.query_row([id], person_from_row).optional()? {
+            people.push(person);
+        }
+    }
+    Ok(people)
+}
+
+fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) -> Result<()> {
+    let circle_id = match &valid.circle {
+        Some(name) => Some(circles::id_by_name(tx, name)?),
+        None => None,
+    };
+    tx.execute(
+        "UPDATE person SET display_name = ?2, given_name = ?3, family_name = ?4, circle_id = ?5,
+             email = ?6, phone = ?7, linkedin_url = ?8, how_met = ?9, notes = ?10, updated_at = ?11
+         WHERE id = ?1",
+        params![
+            id,
+            valid.display_name,
+            valid.given_name,
+            valid.family_name,
+            circle_id,
+            valid.email,
+            valid.phone,
+            valid.linkedin_url,
+            valid.how_met,
+            valid.notes,
+            to_db(now)
+        ],
+    )?;
+    organizations::set_current_role(
+        tx,
+        id,
+        valid.organization.as_deref(),
+        valid.title.as_deref(),
+    )?;
+    tx.execute("DELETE FROM person_tag WHERE person_id = ?1", [id])?;
+    for tag in &valid.tags {
+        tx.execute(
+            "INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [tag],
+        )?;
+        tx.execute(
+            "INSERT INTO person_tag (person_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2",
+            params![id, tag],
+        )?;
+    }
+    search::reindex_person(tx, id)
+}
+
+fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {
+    let found: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM person WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    found
+        .map(|_| ())
+        .ok_or_else(|| Error::not_found("person", format!("id {id}")))
+}
+
+impl Store {
+    pub fn add_person(&self, input: PersonInput) -> Result<Person> {
+        let valid = validate(input)?;
+        let now = self.now();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO person (display_name, created_at, updated_at) VALUES (?1, ?2, ?2)",
+                params![valid.display_name, to_db(now)],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_fields(tx, id, &valid, now)?;
+            load(tx, id)
+        })
+    }
+
+    /// Replaces every editable field of a person with `input`.
+    pub fn update_person(&self, id: i64, input: PersonInput) -> Result<Person> {
+        let valid = validate(input)?;
+        let now = self.now();
+        self.write(|tx| {
+            ensure_exists(tx, id)?;
+            write_fields(tx, id, &valid, now)?;
+            load(tx, id)
+        })
+    }
+
+    pub fn person(&self, id: i64) -> Result<Person> {
+        self.read(|conn| load(conn, id))
+    }
+
+    /// The user's own person row, created at first start.
+    pub fn me(&self) -> Result<Person> {
+        self.read(|conn| {
+            let id: i64 =
+                conn.query_row("SELECT id FROM person WHERE is_me = 1", [], |r| r.get(0))?;
+            load(conn, id)
+        })
+    }
+
+    /// Everyone but the user, ordered by circle (in the circles' own order, people with no
+    /// circle last) and then by name.
+    pub fn people(&self, filter: PeopleFilter) -> Result<Vec<Person>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(&format!(
+                "{SELECT_PERSON}
+                 WHERE p.is_me = 0 AND p.deleted_at IS NULL AND (?1 OR p.archived_at IS NULL)
+                 ORDER BY c.position IS NULL, c.position, p.display_name COLLATE NOCASE, p.id"
+            ))?;
+            let people = statement.query_map([filter.include_archived], person_from_row)?;
+            Ok(people.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    /// Archived people are hidden from lists and search but keep everything.
+    pub fn set_archived(&self, id: i64, archived: bool) -> Result<Person> {
+        let now = to_db(self.now());
+        self.write(|tx| {
+            ensure_exists(tx, id)?;
+            let archived_at = archived.then(|| now.clone());
+            tx.execute(
+                "UPDATE person SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, archived_at, now],
+            )?;
+            load(tx, id)
+        })
+    }
+
+    /// Deletes a person. The row stays restorable with [`Store::restore_person`] for an hour
+    /// (the UI's undo), then a later start purges it with everything that hangs off it.
+    pub fn delete_person(&self, id: i64) -> Result<PersonRef> {
+        let now = to_db(self.now());
+        self.write(|tx| {
+            let person = load(tx, id)?;
+            if person.is_me {
+                return Err(Error::invalid(
+                    "person",
+                    "Your own entry cannot be deleted.",
+                ));
+            }
+            tx.execute(
+                "UPDATE person SET deleted_at = ?2 WHERE id = ?1",
+                params![id, now],
+            )?;
+            search::remove_person(tx, id)?;
+            Ok(PersonRef {
+                id,
+                display_name: person.display_name,
+            })
+        })
+    }
+
+    pub fn restore_person(&self, id: i64) -> Result<Person> {
+        self.write(|tx| {
+            let restored = tx.execute(
+                "UPDATE person SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+            )?;
+            if restored == 0 {
+                return Err(Error::not_found("deleted person", format!("id {id}")));
+            }
+            search::reindex_person(tx, id)?;
+            load(tx, id)
+        })
+    }
+
+    /// Resolves what a person typed to name someone: `12` or `#12` is an id; otherwise an exact
+    /// name (ignoring case), else a search that must find exactly one person.
+    pub fn find_person(&self, name_or_id: &str) -> Result<PersonRef> {
+        let text = name_or_id.trim();
+        if text.is_empty() {
+            return Err(Error::invalid("person", "Name a person."));
+        }
+        if let Ok(id) = text.trim_start_matches('#').parse::<i64>() {
+            let person = self.person(id)?;
+            return Ok(PersonRef {
+                id: person.id,
+                display_name: person.display_name,
+            });
+        }
+        let exact: Vec<PersonRef> = self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT id, display_name FROM person
+                 WHERE deleted_at IS NULL AND display_name = ?1 COLLATE NOCASE ORDER BY id",
+            )?;
+            let rows = statement.query_map([text], |r| {
+                Ok(PersonRef {
+                    id: r.get(0)?,
+                    display_name: r.get(1)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })?;
+        let candidates = if exact.is_empty() {
+            self.search_people(text)?
+                .into_iter()
+                .map(|p| PersonRef {
+                    id: p.id,
+                    display_name: p.display_name,
+                })
+                .collect()
+        } else {
+            exact
+        };
+        match candidates.len() {
+            0 => Err(Error::not_found("person", format!("name “{text}”"))),
+            1 => Ok(candidates.into_iter().next().expect("one candidate")),
+            _ => Err(Error::Ambiguous {
+                query: text.to_string(),
+                matches: candidates,
+            }),
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Which notifications to show for due follow-ups, and recording that they went out. The waiting
+//! and the showing belong to the app; the rules live here so they can be tested with a clock.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::followups::{Followup, FollowupKind};
+use crate::store::Store;
+
+/// At start, more follow-ups than this that came due while Rapport was not running are announced
+/// in one summary instead of a burst of notifications.
+pub const MAX_SEPARATE_AT_START: usize = 3;
+
+/// One notification to show, and the follow-ups (at their due times) it delivers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    pub title: String,
+    pub body: String,
+    pub delivers: Vec<(i64, DateTime<Utc>)>,
+}
+
+fn kind_label(kind: FollowupKind) -> &'static str {
+    match kind {
+        FollowupKind::ThankYou => "Send a thank-you",
+        FollowupKind::FollowUp => "Follow up",
+        FollowupKind::InformReferrer => "Tell your referrer",
+        FollowupKind::KeepInTouch => "Keep in touch",
+        FollowupKind::Custom => "Follow-up",
+    }
+}
+
+fn notice_for(followup: &Followup) -> Notice {
+    let body = match &followup.person {
+        Some(person) => format!("{} · {}", kind_label(followup.kind), person.display_name),
+        None => kind_label(followup.kind).to_string(),
+    };
+    Notice {
+        title: followup.title.clone(),
+        body,
+        delivers: vec![(followup.id, followup.due_at)],
+    }
+}
+
+/// The notifications for `due`: one each, except at start when more than
+/// [`MAX_SEPARATE_AT_START`] are waiting, which become a single summary.
+pub fn notices(due: &[Followup], at_start: bool) -> Vec<Notice> {
+    if at_start && due.len() > MAX_SEPARATE_AT_START {
+        let mut lines: Vec<String> = due
+            .iter()
+            .take(MAX_SEPARATE_AT_START)
+            .map(|f| f.title.clone())
+            .collect();
+        lines.push(format!(
+            "…and {} more. Open Rapport to see them all.",
+            due.len() - MAX_SEPARATE_AT_START
+        ));
+        return vec![Notice {
+            title: format!("{} follow-ups are due", due.len()),
+            body: lines.join("\n"),
+            delivers: due.iter().map(|f| (f.id, f.due_at)).collect(),
+        }];
+    }
+    due.iter().map(notice_for).collect()
+}
+
+impl Store {
+    /// Shows a notification for every follow-up due now that has not had one, recording each
+    /// delivery before the next notification is shown. `show` failing is logged and the
+    /// follow-up still counts as delivered: it stays visible in the app and the tray, and a
+    /// failing notification service must not turn the loop into a busy retry.
+    ///
+    /// Returns how many notifications were shown.
+    pub fn deliver_due(
+        &self,
+        at_start: bool,
+        mut show: impl FnMut(&Notice) -> std::result::Result<(), String>,
+    ) -> Result<usize> {
+        let now = self.now();
+        let due = self.undelivered_due(now)?;
+        let notices = notices(&due, at_start);
+        for notice in &notices {
+            if let Err(error) = show(notice) {
+                tracing::warn!(%error, title = %notice.title, "could not show a notification");
+            }
+            self.mark_notified(&notice.delivers, now)?;
+        }
+        Ok(notices.len())
+    }
+}

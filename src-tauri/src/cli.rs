@@ -1,0 +1,281 @@
+//! The command line: the same binary and core as the app, headless. With no subcommand it opens
+//! the app. Exit status: 0 success, 2 bad input (nothing written), 1 any other failure.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::Local;
+use clap::{Args, Parser, Subcommand};
+use rapport_core::followups::{Followup, FollowupInput};
+use rapport_core::people::{PeopleFilter, Person, PersonInput};
+use rapport_core::{Error, ErrorPayload, Store};
+use serde::Serialize;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rapport",
+    version,
+    about = "Build and keep your professional network."
+)]
+pub struct Cli {
+    /// Folder of the store (default: the OS data folder; also RAPPORT_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Print JSON instead of text (the format is documented in the README).
+    #[arg(long, global = true)]
+    json: bool,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Add, list and search people.
+    #[command(subcommand)]
+    People(PeopleCommand),
+    /// Add, list and act on follow-ups.
+    #[command(subcommand)]
+    Followups(FollowupsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum PeopleCommand {
+    /// Add a person.
+    Add(AddPerson),
+    /// List everyone, grouped by circle.
+    List,
+    /// Find people by any word of their name, organization, notes...
+    Search { query: String },
+}
+
+#[derive(Debug, Args)]
+struct AddPerson {
+    name: String,
+    #[arg(long)]
+    circle: Option<String>,
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum FollowupsCommand {
+    /// Add a follow-up. WHEN is RFC 3339, a local time (2026-03-01 09:30) or +90s, +2h, +3d.
+    Add {
+        #[arg(long, value_name = "NAME_OR_ID")]
+        person: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long, value_name = "WHEN")]
+        due: String,
+    },
+    /// Everything due now, overdue included.
+    Due,
+    /// Mark a follow-up done.
+    Done { id: i64 },
+    /// Move a follow-up to a later time.
+    Snooze {
+        id: i64,
+        #[arg(long, value_name = "WHEN")]
+        until: String,
+    },
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Usage errors exit 2, --help and --version 0: clap knows which.
+            let _ = error.print();
+            return ExitCode::from(error.exit_code() as u8);
+        }
+    };
+    let Some(data_dir) = rapport_core::paths::resolve_data_dir(cli.data_dir.as_deref()) else {
+        eprintln!("rapport: cannot find a data folder; pass --data-dir DIR");
+        return ExitCode::from(1);
+    };
+    match cli.command {
+        None => match crate::run(&data_dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("rapport: {message}");
+                ExitCode::from(1)
+            }
+        },
+        Some(command) => match execute(command, &data_dir, cli.json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => report(&error, cli.json),
+        },
+    }
+}
+
+fn report(error: &Error, json: bool) -> ExitCode {
+    if json {
+        eprintln!(
+            "{}",
+            serde_json::to_string(&ErrorPayload::from(error)).expect("errors serialise")
+        );
+    } else {
+        eprintln!("rapport: {error}");
+    }
+    ExitCode::from(if error.is_user_error() { 2 } else { 1 })
+}
+
+fn print_json(value: &impl Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("values serialise")
+    );
+}
+
+fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
+    // Input that can be checked without the store is checked before the store is opened.
+    match command {
+        Command::People(PeopleCommand::Add(add)) => {
+            let input = PersonInput {
+                display_name: add.name,
+                circle: add.circle,
+                organization: add.org,
+                title: add.title,
+                email: add.email,
+                ..PersonInput::default()
+            };
+            if input.display_name.trim().is_empty() {
+                return Err(Error::invalid("displayName", "A name is required."));
+            }
+            let person = Store::open(data_dir)?.add_person(input)?;
+            if json {
+                print_json(&person);
+            } else {
+                println!("Added #{} {}", person.id, person.display_name);
+            }
+        }
+        Command::People(PeopleCommand::List) => {
+            let people = Store::open(data_dir)?.people(PeopleFilter::default())?;
+            if json {
+                print_json(&people);
+            } else {
+                print_grouped(&people);
+            }
+        }
+        Command::People(PeopleCommand::Search { query }) => {
+            let people = Store::open(data_dir)?.search_people(&query)?;
+            if json {
+                print_json(&people);
+            } else {
+                for person in &people {
+                    println!("{}", person_line(person));
+                }
+            }
+        }
+        Command::Followups(FollowupsCommand::Add { person, title, due }) => {
+            if title.trim().is_empty() {
+                return Err(Error::invalid(
+                    "title",
+                    "Say what to follow up on (--title).",
+                ));
+            }
+            let due_at = rapport_core::time::parse_when(&due, chrono::Utc::now(), &Local)?;
+            let store = Store::open(data_dir)?;
+            let person = store.find_person(&person)?;
+            let followup = store.add_followup(FollowupInput {
+                person_id: Some(person.id),
+                kind: None,
+                title,
+                due_at,
+            })?;
+            if json {
+                print_json(&followup);
+            } else {
+                println!(
+                    "Added follow-up #{}: {}",
+                    followup.id,
+                    followup_line(&followup)
+                );
+            }
+        }
+        Command::Followups(FollowupsCommand::Due) => {
+            let store = Store::open(data_dir)?;
+            let due = store.followups_due_by(store.now())?;
+            if json {
+                print_json(&due);
+            } else if due.is_empty() {
+                println!("Nothing is due.");
+            } else {
+                for followup in &due {
+                    println!("#{:<5} {}", followup.id, followup_line(followup));
+                }
+            }
+        }
+        Command::Followups(FollowupsCommand::Done { id }) => {
+            let followup = Store::open(data_dir)?.complete_followup(id)?;
+            if json {
+                print_json(&followup);
+            } else {
+                println!("Done: #{} {}", followup.id, followup.title);
+            }
+        }
+        Command::Followups(FollowupsCommand::Snooze { id, until }) => {
+            let until = rapport_core::time::parse_when(&until, chrono::Utc::now(), &Local)
+                .map_err(|_| {
+                    Error::invalid("until", format!("“{until}” is not a date (see --help)"))
+                })?;
+            let followup = Store::open(data_dir)?.snooze_followup(id, until)?;
+            if json {
+                print_json(&followup);
+            } else {
+                println!("Snoozed: #{} {}", followup.id, followup_line(&followup));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn person_line(person: &Person) -> String {
+    let mut line = format!("#{:<5} {}", person.id, person.display_name);
+    match (&person.title, &person.organization) {
+        (Some(title), Some(org)) => line.push_str(&format!(" — {title}, {org}")),
+        (None, Some(org)) => line.push_str(&format!(" — {org}")),
+        _ => {}
+    }
+    if let Some(email) = &person.email {
+        line.push_str(&format!(" <{email}>"));
+    }
+    line
+}
+
+fn print_grouped(people: &[Person]) {
+    if people.is_empty() {
+        println!("No people yet. Add one: rapport people add \"Ada Lovelace\" --circle Classmates");
+        return;
+    }
+    let mut current: Option<Option<&str>> = None;
+    for person in people {
+        let circle = person.circle.as_deref();
+        if current != Some(circle) {
+            if current.is_some() {
+                println!();
+            }
+            println!("{}", circle.unwrap_or("No circle"));
+            current = Some(circle);
+        }
+        println!("  {}", person_line(person));
+    }
+}
+
+fn followup_line(followup: &Followup) -> String {
+    let due = followup
+        .due_at
+        .with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M");
+    match &followup.person {
+        Some(person) => format!("{due}  {} — {}", followup.title, person.display_name),
+        None => format!("{due}  {}", followup.title),
+    }
+}

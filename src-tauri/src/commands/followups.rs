@@ -1,0 +1,56 @@
+use rapport_core::followups::{Followup, FollowupInput, Snooze};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::AppState;
+
+/// Every pending follow-up, soonest first; the UI splits them into overdue, today and later.
+#[tauri::command]
+pub async fn list_followups(state: State<'_, AppState>) -> CommandResult<Vec<Followup>> {
+    Ok(state.store.pending_followups()?)
+}
+
+#[tauri::command]
+pub async fn add_followup(
+    state: State<'_, AppState>,
+    input: FollowupInput,
+) -> CommandResult<Followup> {
+    let followup = state.store.add_followup(input)?;
+    state.changed();
+    Ok(followup)
+}
+
+#[tauri::command]
+pub async fn complete_followup(state: State<'_, AppState>, id: i64) -> CommandResult<Followup> {
+    let followup = state.store.complete_followup(id)?;
+    state.changed();
+    Ok(followup)
+}
+
+#[tauri::command]
+pub async fn dismiss_followup(state: State<'_, AppState>, id: i64) -> CommandResult<Followup> {
+    let followup = state.store.dismiss_followup(id)?;
+    state.changed();
+    Ok(followup)
+}
+
+#[tauri::command]
+pub async fn reopen_followup(state: State<'_, AppState>, id: i64) -> CommandResult<Followup> {
+    let followup = state.store.reopen_followup(id)?;
+    state.changed();
+    Ok(followup)
+}
+
+/// Snoozes to a preset (one hour, tomorrow morning, next week: in the user's local time) or to
+/// a given time.
+#[tauri::command]
+pub async fn snooze_followup(
+    state: State<'_, AppState>,
+    id: i64,
+    snooze: Snooze,
+) -> CommandResult<Followup> {
+    let until = snooze.resolve(state.store.now(), &chrono::Local);
+    let followup = state.store.snooze_followup(id, until)?;
+    state.changed();
+    Ok(followup)
+}

@@ -1,0 +1,6 @@
+//! The typed commands the UI calls, one module per domain. Each converts its arguments, calls
+//! the core, tells the reminder loop about writes, and maps the error.
+
+pub mod followups;
+pub mod interactions;
+pub mod people;

@@ -1,0 +1,30 @@
+//! The error every command returns. It crosses IPC as `{code, message, field?, matches?}` so the
+//! UI branches on `code` and shows `message` beside `field`.
+
+use rapport_core::ErrorPayload;
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Core(#[from] rapport_core::Error),
+    #[error("{0}")]
+    Window(#[from] tauri::Error),
+}
+
+impl Serialize for CommandError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CommandError::Core(error) => ErrorPayload::from(error).serialize(serializer),
+            CommandError::Window(error) => ErrorPayload {
+                code: "window",
+                message: error.to_string(),
+                field: None,
+                matches: None,
+            }
+            .serialize(serializer),
+        }
+    }
+}
+
+pub type CommandResult<T> = Result<T, CommandError>;

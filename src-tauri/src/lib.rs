@@ -1,0 +1,98 @@
+//! Rapport's desktop shell: a thin Tauri layer over `rapport_core`. It registers the commands,
+//! keeps the app in the tray, and runs the loop that turns due follow-ups into notifications.
+
+pub mod cli;
+mod commands;
+mod error;
+mod logging;
+pub mod reminders;
+pub mod tray;
+mod window;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rapport_core::Store;
+use tauri::{Builder, RunEvent, Runtime};
+
+pub use error::{CommandError, CommandResult};
+
+/// What every command can reach.
+pub struct AppState {
+    pub store: Arc<Store>,
+    reminders: reminders::Handle,
+}
+
+impl AppState {
+    pub fn new(store: Arc<Store>, reminders: reminders::Handle) -> Self {
+        AppState { store, reminders }
+    }
+
+    /// Tells the reminder loop (and the tray) that the store changed.
+    pub fn changed(&self) {
+        self.reminders.changed();
+    }
+}
+
+/// The app's commands and state on any runtime: the real one, or the mock runtime in tests.
+pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::people::list_circles,
+            commands::people::list_people,
+            commands::people::search_people,
+            commands::people::get_person,
+            commands::people::add_person,
+            commands::people::update_person,
+            commands::people::set_person_archived,
+            commands::people::delete_person,
+            commands::people::restore_person,
+            commands::people::person_timeline,
+            commands::interactions::log_interaction,
+            commands::followups::list_followups,
+            commands::followups::add_followup,
+            commands::followups::complete_followup,
+            commands::followups::dismiss_followup,
+            commands::followups::reopen_followup,
+            commands::followups::snooze_followup,
+        ])
+}
+
+/// Runs the desktop app over the store in `data_dir` until the user quits from the tray.
+pub fn run(data_dir: &Path) -> Result<(), String> {
+    logging::init(data_dir);
+    let store = Arc::new(Store::open(data_dir).map_err(|e| e.to_string())?);
+    let (handle, inbox) = reminders::channel();
+    let watched_dir = data_dir.to_path_buf();
+    let state = AppState::new(store.clone(), handle.clone());
+
+    // Single-instance first, so that a second launch hands over before anything else starts.
+    let builder = Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            window::show_main(app);
+        }))
+        .plugin(tauri_plugin_window_state::Builder::new().build())
+        .plugin(tauri_plugin_notification::init());
+    let app = with_commands(builder, state)
+        .on_window_event(window::on_event)
+        .setup(move |app| {
+            tray::create(app.handle())?;
+            reminders::start(app.handle().clone(), store, inbox, &watched_dir);
+            window::show_main(app.handle());
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .map_err(|e| e.to_string())?;
+    app.run(|_app, event| {
+        // Closing the last window keeps Rapport in the tray; only Quit (an explicit exit code)
+        // ends the process.
+        if let RunEvent::ExitRequested {
+            code: None, api, ..
+        } = event
+        {
+            api.prevent_exit();
+        }
+    });
+    Ok(())
+}

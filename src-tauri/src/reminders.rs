@@ -1,0 +1,230 @@
+//! The reminder loop. The notification plugin cannot schedule on desktop, so a thread of ours
+//! sleeps until the next due follow-up and shows it. It wakes early when this process writes
+//! (a message on its channel) or another process does (a change to the store's files, confirmed
+//! by `PRAGMA data_version`), and at least once a minute, so that sleep and clock jumps are
+//! caught within a minute. With nothing due and nothing written it wakes once a minute, no more.
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Local, Utc};
+use notify::{RecursiveMode, Watcher};
+use rapport_core::reminders::Notice;
+use rapport_core::Store;
+use tauri::{AppHandle, Emitter, Runtime};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::tray;
+
+/// The longest the loop sleeps: the bound on how late it notices a suspend or a clock change.
+const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// Writes come in bursts (a transaction is several file writes): wait this long for the burst to
+/// end before looking.
+const SETTLE: Duration = Duration::from_millis(100);
+
+/// Event the UI listens to, to reload what it shows when the store changed elsewhere.
+pub const STORE_CHANGED_EVENT: &str = "store-changed";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wake {
+    /// This process wrote to the store.
+    Changed,
+    /// The store's files changed on disk; maybe another process wrote.
+    FilesChanged,
+}
+
+/// Tells the loop about changes. Cheap to clone; silent when no loop runs (as in tests).
+#[derive(Debug, Clone)]
+pub struct Handle(Sender<Wake>);
+
+/// The loop's end of the channel, and a sender for the file watcher.
+pub struct Inbox {
+    receiver: Receiver<Wake>,
+    sender: Sender<Wake>,
+}
+
+pub fn channel() -> (Handle, Inbox) {
+    let (sender, receiver) = mpsc::channel();
+    (Handle(sender.clone()), Inbox { receiver, sender })
+}
+
+impl Handle {
+    pub fn changed(&self) {
+        let _ = self.0.send(Wake::Changed);
+    }
+}
+
+/// How long to sleep: until the next due follow-up or local midnight (the tray's "today"
+/// changes then), but never longer than [`MAX_SLEEP`].
+pub fn sleep_duration(
+    now: DateTime<Utc>,
+    next_due: Option<DateTime<Utc>>,
+    next_midnight: DateTime<Utc>,
+) -> Duration {
+    let until = next_due.map_or(next_midnight, |due| due.min(next_midnight));
+    (until - now)
+        .to_std()
+        .unwrap_or(Duration::ZERO)
+        .min(MAX_SLEEP)
+}
+
+fn next_local_midnight(now: DateTime<Utc>) -> DateTime<Utc> {
+    let tomorrow = now.with_timezone(&Local).date_naive() + chrono::Duration::days(1);
+    rapport_core::time::local_to_utc(tomorrow.and_hms_opt(0, 0, 0).expect("midnight"), &Local)
+        .unwrap_or(now + chrono::Duration::days(1))
+}
+
+/// Starts the loop on its own thread, and the watcher on the data directory.
+pub fn start<R: Runtime>(app: AppHandle<R>, store: Arc<Store>, inbox: Inbox, data_dir: &Path) {
+    let watcher = watch(data_dir, inbox.sender.clone());
+    std::thread::Builder::new()
+        .name("reminders".into())
+        .spawn(move || {
+            // The watcher lives as long as the loop.
+            let _watcher = watcher;
+            run(&app, &store, inbox.receiver);
+        })
+        .expect("spawn the reminder thread");
+}
+
+fn watch(data_dir: &Path, wake: Sender<Wake>) -> Option<notify::RecommendedWatcher> {
+    let database = rapport_core::paths::DATABASE_FILE;
+    let handler = move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        let touches_store = event.paths.iter().any(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(database))
+        });
+        if touches_store && (event.kind.is_modify() || event.kind.is_create()) {
+            let _ = wake.send(Wake::FilesChanged);
+        }
+    };
+    let watcher = notify::recommended_watcher(handler).and_then(|mut watcher| {
+        watcher.watch(data_dir, RecursiveMode::NonRecursive)?;
+        Ok(watcher)
+    });
+    match watcher {
+        Ok(watcher) => Some(watcher),
+        Err(error) => {
+            // Still correct without it: changes by other processes are then seen within a minute.
+            tracing::warn!(%error, "cannot watch the data folder; other processes' changes are seen within a minute");
+            None
+        }
+    }
+}
+
+fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) -> Result<(), String> {
+    app.notification()
+        .builder()
+        .title(&notice.title)
+        .body(&notice.body)
+        .show()
+        .map_err(|e| e.to_string())
+}
+
+fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
+    let mut at_start = true;
+    let mut data_version = store.data_version().unwrap_or_default();
+    loop {
+        match store.deliver_due(at_start, |notice| show(app, notice)) {
+            Ok(0) => {}
+            Ok(shown) => {
+                tracing::info!(shown, "notified due follow-ups");
+                let _ = app.emit(STORE_CHANGED_EVENT, ());
+            }
+            Err(error) => tracing::error!(%error, "could not deliver due follow-ups"),
+        }
+        tray::refresh(app, store);
+        if at_start {
+            tracing::info!("reminder loop ready");
+            at_start = false;
+        }
+
+        let now = store.now();
+        let next_due = store.next_undelivered_due().unwrap_or_else(|error| {
+            tracing::error!(%error, "could not read the next due time");
+            None
+        });
+        let sleep = sleep_duration(now, next_due, next_local_midnight(now));
+        tracing::debug!(?sleep, ?next_due, "reminder loop sleeping");
+
+        let reason = match inbox.recv_timeout(sleep) {
+            Ok(wake) => {
+                // Let the burst settle, then take everything queued as one wake.
+                std::thread::sleep(SETTLE);
+                let mut wakes = vec![wake];
+                wakes.extend(inbox.try_iter());
+                if wakes.contains(&Wake::Changed) {
+                    "change"
+                } else {
+                    let version = store.data_version().unwrap_or_default();
+                    if version == data_version {
+                        // The echo on disk of a write of ours, already handled.
+                        "own change on disk"
+                    } else {
+                        data_version = version;
+                        let _ = app.emit(STORE_CHANGED_EVENT, ());
+                        "external change"
+                    }
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => "timer",
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        tracing::debug!(reason, "reminder loop woke");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rapport_core::time::from_db;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        from_db(text).unwrap()
+    }
+
+    #[test]
+    fn sleeps_until_the_next_due_follow_up() {
+        let slept = sleep_duration(
+            at("2026-03-01T10:00:00Z"),
+            Some(at("2026-03-01T10:00:30Z")),
+            at("2026-03-02T00:00:00Z"),
+        );
+        assert_eq!(slept, Duration::from_secs(30));
+    }
+
+    #[test]
+    fn never_sleeps_longer_than_a_minute() {
+        let slept = sleep_duration(
+            at("2026-03-01T10:00:00Z"),
+            Some(at("2026-03-01T18:00:00Z")),
+            at("2026-03-02T00:00:00Z"),
+        );
+        assert_eq!(slept, MAX_SLEEP);
+        assert_eq!(
+            sleep_duration(at("2026-03-01T10:00:00Z"), None, at("2026-03-02T00:00:00Z")),
+            MAX_SLEEP
+        );
+    }
+
+    #[test]
+    fn wakes_at_midnight_to_roll_the_tray_over() {
+        let slept = sleep_duration(at("2026-03-01T23:59:50Z"), None, at("2026-03-02T00:00:00Z"));
+        assert_eq!(slept, Duration::from_secs(10));
+    }
+
+    #[test]
+    fn an_overdue_follow_up_means_no_sleep() {
+        let slept = sleep_duration(
+            at("2026-03-01T10:00:00Z"),
+            Some(at("2026-03-01T09:00:00Z")),
+            at("2026-03-02T00:00:00Z"),
+        );
+        assert_eq!(slept, Duration::ZERO);
+    }
+}

@@ -1,0 +1,144 @@
+//! The tray icon: Rapport's home while the window is closed. Its menu lists the follow-ups due
+//! today and is rebuilt by the reminder loop on every change and at midnight.
+
+use chrono::{DateTime, Local, Utc};
+use rapport_core::followups::Followup;
+use rapport_core::Store;
+use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Runtime};
+
+use crate::window;
+
+const TRAY_ID: &str = "rapport";
+const OPEN: &str = "open";
+const QUIT: &str = "quit";
+const FOLLOWUP_PREFIX: &str = "followup:";
+/// A tray menu is no place for a long list; the rest are one click away in the app.
+const MAX_LISTED: usize = 8;
+
+/// One line of the tray menu, independent of any toolkit so it can be tested.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrayEntry {
+    Action { id: String, label: String },
+    Info(String),
+    Separator,
+}
+
+/// The menu for the follow-ups due by the end of today (overdue ones included).
+pub fn menu_model(due_today: &[Followup], now: DateTime<Utc>) -> Vec<TrayEntry> {
+    let mut entries = vec![
+        TrayEntry::Action {
+            id: OPEN.into(),
+            label: "Open Rapport".into(),
+        },
+        TrayEntry::Separator,
+    ];
+    if due_today.is_empty() {
+        entries.push(TrayEntry::Info("Nothing due today".into()));
+    } else {
+        entries.push(TrayEntry::Info(match due_today.len() {
+            1 => "1 follow-up due today".to_string(),
+            n => format!("{n} follow-ups due today"),
+        }));
+        for followup in due_today.iter().take(MAX_LISTED) {
+            entries.push(TrayEntry::Action {
+                id: format!("{FOLLOWUP_PREFIX}{}", followup.id),
+                label: label(followup, now),
+            });
+        }
+        if due_today.len() > MAX_LISTED {
+            entries.push(TrayEntry::Info(format!(
+                "…and {} more",
+                due_today.len() - MAX_LISTED
+            )));
+        }
+    }
+    entries.push(TrayEntry::Separator);
+    entries.push(TrayEntry::Action {
+        id: QUIT.into(),
+        label: "Quit Rapport".into(),
+    });
+    entries
+}
+
+fn label(followup: &Followup, now: DateTime<Utc>) -> String {
+    let when = if followup.due_at < now {
+        "overdue".to_string()
+    } else {
+        followup
+            .due_at
+            .with_timezone(&Local)
+            .format("%H:%M")
+            .to_string()
+    };
+    match &followup.person {
+        Some(person) => format!("{when} · {} — {}", followup.title, person.display_name),
+        None => format!("{when} · {}", followup.title),
+    }
+}
+
+fn end_of_today(now: DateTime<Utc>) -> DateTime<Utc> {
+    let tomorrow = now.with_timezone(&Local).date_naive() + chrono::Duration::days(1);
+    rapport_core::time::local_to_utc(tomorrow.and_hms_opt(0, 0, 0).expect("midnight"), &Local)
+        .unwrap_or(now + chrono::Duration::days(1))
+        - chrono::Duration::seconds(1)
+}
+
+fn build_menu<R: Runtime>(app: &AppHandle<R>, model: &[TrayEntry]) -> tauri::Result<Menu<R>> {
+    let mut menu = MenuBuilder::new(app);
+    for entry in model {
+        menu = match entry {
+            TrayEntry::Action { id, label } => menu.text(id.as_str(), label),
+            TrayEntry::Info(label) => {
+                menu.item(&MenuItemBuilder::new(label).enabled(false).build(app)?)
+            }
+            TrayEntry::Separator => menu.separator(),
+        };
+    }
+    menu.build()
+}
+
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let menu = build_menu(app, &menu_model(&[], Utc::now()))?;
+    let mut tray = TrayIconBuilder::with_id(TRAY_ID);
+    if let Some(icon) = app.default_window_icon() {
+        tray = tray.icon(icon.clone());
+    }
+    tray.tooltip("Rapport")
+        .menu(&menu)
+        .on_menu_event(|app, event| match event.id().as_ref() {
+            OPEN => window::show_main(app),
+            QUIT => app.exit(0),
+            id => {
+                if let Some(followup) = id
+                    .strip_prefix(FOLLOWUP_PREFIX)
+                    .and_then(|n| n.parse::<i64>().ok())
+                {
+                    window::show_followup(app, followup);
+                }
+            }
+        })
+        .build(app)?;
+    Ok(())
+}
+
+/// Rebuilds the menu from the store.
+pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store) {
+    let now = store.now();
+    let due = match store.followups_due_by(end_of_today(now)) {
+        Ok(due) => due,
+        Err(error) => return tracing::error!(%error, "cannot read today's follow-ups for the tray"),
+    };
+    let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        return;
+    };
+    match build_menu(app, &menu_model(&due, now)) {
+        Ok(menu) => {
+            if let Err(error) = tray.set_menu(Some(menu)) {
+                tracing::error!(%error, "cannot update the tray menu");
+            }
+        }
+        Err(error) => tracing::error!(%error, "cannot build the tray menu"),
+    }
+}
