@@ -1,0 +1,129 @@
+// Pure formatting and grouping, shared by the views and tested with `node --test`.
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function startOfDay(date) {
+  const d = new Date(date);
+  d.setHours(0, 0, 0, 0);
+  return d;
+}
+
+/** People arrive sorted by circle then name; group consecutive ones under their circle. */
+export function groupByCircle(people) {
+  const groups = [];
+  for (const person of people) {
+    const circle = person.circle ?? null;
+    const last = groups.at(-1);
+    if (last && last.circle === circle) last.people.push(person);
+    else groups.push({ circle, people: [person] });
+  }
+  return groups;
+}
+
+/** 'overdue' (before now), 'today' (later today), or 'later'. */
+export function dueBucket(dueAt, now = new Date()) {
+  const due = new Date(dueAt);
+  if (due < now) return 'overdue';
+  if (due < new Date(startOfDay(now).getTime() + DAY)) return 'today';
+  return 'later';
+}
+
+function clock(date) {
+  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** "today 14:30", "tomorrow 09:00", "yesterday 17:00", "Mon 3 Mar 09:00", "3 Mar 2027 09:00". */
+export function formatWhen(at, now = new Date()) {
+  const date = new Date(at);
+  const days = Math.round((startOfDay(date) - startOfDay(now)) / DAY);
+  if (days === 0) return `today ${clock(date)}`;
+  if (days === 1) return `tomorrow ${clock(date)}`;
+  if (days === -1) return `yesterday ${clock(date)}`;
+  const sameYear = date.getFullYear() === now.getFullYear();
+  const day = date.toLocaleDateString([], {
+    weekday: Math.abs(days) < 7 ? 'short' : undefined,
+    day: 'numeric',
+    month: 'short',
+    year: sameYear ? undefined : 'numeric',
+  });
+  return `${day} ${clock(date)}`;
+}
+
+/** "2 days ago", "in 3 hours", "just now". */
+export function relative(at, now = new Date()) {
+  const seconds = Math.round((new Date(at) - now) / 1000);
+  const units = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) {
+      const n = Math.round(Math.abs(seconds) / size);
+      const label = `${n} ${unit}${n === 1 ? '' : 's'}`;
+      return seconds < 0 ? `${label} ago` : `in ${label}`;
+    }
+  }
+  return 'just now';
+}
+
+/** The value a datetime-local input wants, in local time: "2026-03-01T09:30". */
+export function toLocalInput(at) {
+  const d = new Date(at);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value (local time) as an RFC 3339 UTC string, or null if empty or invalid. */
+export function fromLocalInput(value) {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** Suggested due times for a new follow-up: tomorrow 09:00, in 3 days, next Monday. */
+export function dueSuggestions(now = new Date()) {
+  const at = (days, hour = 9) => {
+    const d = startOfDay(now);
+    d.setDate(d.getDate() + days);
+    d.setHours(hour);
+    return d;
+  };
+  const untilMonday = ((8 - now.getDay()) % 7) || 7;
+  return [
+    { label: 'Tomorrow', at: at(1) },
+    { label: 'In 3 days', at: at(3) },
+    { label: 'Next week', at: at(untilMonday) },
+  ];
+}
+
+export function initials(name) {
+  const words = String(name).trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
+  return letters.map((w) => [...w][0].toUpperCase()).join('') || '?';
+}
+
+const KIND_LABELS = {
+  thank_you: 'Thank-you',
+  follow_up: 'Follow up',
+  inform_referrer: 'Tell the referrer',
+  keep_in_touch: 'Keep in touch',
+  custom: 'Follow-up',
+  meeting: 'Meeting',
+  call: 'Call',
+  email: 'Email',
+  message: 'Message',
+  event: 'Event',
+  informational_interview: 'Informational interview',
+  job_interview: 'Job interview',
+  shared_resource: 'Shared a resource',
+  note: 'Note',
+};
+
+export function kindLabel(kind) {
+  return KIND_LABELS[kind] ?? kind;
+}
+
+/** Tags typed as "a, b, c" → ["a", "b", "c"]. */
+export function parseTags(text) {
+  return String(text ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}

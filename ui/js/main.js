@@ -1,0 +1,228 @@
+// Rapport's window: wires the views to the commands and keeps what is shown in step with the store.
+
+import { call, listen } from './api.js';
+import { h, replaceChildren } from './dom.js';
+import { dueBucket } from './format.js';
+import { renderPeopleList } from './views/people-list.js';
+import { personForm } from './views/person-form.js';
+import { personPage } from './views/person-page.js';
+import { todayView } from './views/today.js';
+
+const $ = (id) => document.getElementById(id);
+const main = $('main');
+const search = $('search');
+
+const state = {
+  circles: [],
+  people: [],
+  results: null,
+  followups: [],
+  view: { name: 'today' },
+  includeArchived: false,
+};
+
+// --- data -------------------------------------------------------------------------------
+
+async function loadPeople() {
+  state.people = await call('list_people', { filter: { includeArchived: state.includeArchived } });
+}
+
+async function loadFollowups() {
+  state.followups = await call('list_followups');
+  const due = state.followups.filter((f) => dueBucket(f.dueAt) !== 'later').length;
+  $('due-count').textContent = String(due);
+  $('due-count').hidden = due === 0;
+}
+
+async function runSearch() {
+  const query = search.value.trim();
+  state.results = query ? await call('search_people', { query }) : null;
+  renderSidebar();
+}
+
+// --- rendering --------------------------------------------------------------------------
+
+function renderSidebar() {
+  const query = search.value.trim();
+  renderPeopleList($('people-list'), {
+    people: state.results ?? state.people,
+    query: state.results ? query : '',
+    selectedId: state.view.name === 'person' ? state.view.id : null,
+    onSelect: (id) => show({ name: 'person', id }),
+  });
+  $('people-heading').textContent = `People · ${state.people.length}`;
+  document.body.dataset.peopleRendered = 'true';
+}
+
+async function renderMain() {
+  const view = state.view;
+  if (view.name === 'today') {
+    replaceChildren(main, todayView({ followups: state.followups, people: state.people, actions: followupActions() }));
+  } else if (view.name === 'new-person') {
+    replaceChildren(main, personForm({ circles: state.circles, onSave: addPerson, onCancel: () => show({ name: 'today' }) }));
+  } else if (view.name === 'edit-person') {
+    const person = await call('get_person', { id: view.id });
+    replaceChildren(main, personForm({ person, circles: state.circles, onSave: (input) => updatePerson(person.id, input), onCancel: () => show({ name: 'person', id: person.id }) }));
+  } else if (view.name === 'person') {
+    try {
+      const [person, timeline] = await Promise.all([call('get_person', { id: view.id }), call('person_timeline', { id: view.id })]);
+      replaceChildren(main, personPage({ person, timeline, actions: personActions(person) }));
+    } catch (error) {
+      if (error.code !== 'not_found') throw error;
+      state.view = { name: 'today' };
+      return renderMain();
+    }
+  }
+  $('show-today').setAttribute('aria-current', view.name === 'today' ? 'page' : 'false');
+}
+
+async function show(view) {
+  state.view = view;
+  renderSidebar();
+  await renderMain();
+  main.focus({ preventScroll: true });
+}
+
+/** Reloads everything from the store, keeping the current view (after changes elsewhere). */
+async function refresh() {
+  await Promise.all([loadPeople(), loadFollowups()]);
+  if (search.value.trim()) await runSearch();
+  else renderSidebar();
+  await renderMain();
+}
+
+function toast(message, action) {
+  const element = $('toast');
+  replaceChildren(element, h('span', {}, message), action ? h('button', { type: 'button', class: 'link', onclick: async () => { element.hidden = true; await action.run(); } }, action.label) : null);
+  element.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { element.hidden = true; }, 8000);
+}
+
+// --- actions ----------------------------------------------------------------------------
+
+async function addPerson(input) {
+  const person = await call('add_person', { input });
+  await loadPeople();
+  search.value = '';
+  state.results = null;
+  await show({ name: 'person', id: person.id });
+  toast(`Added ${person.displayName}.`);
+}
+
+async function updatePerson(id, input) {
+  await call('update_person', { id, input });
+  await loadPeople();
+  await show({ name: 'person', id });
+}
+
+function followupActions() {
+  const after = async () => { await loadFollowups(); await renderMain(); };
+  return {
+    done: async (id) => {
+      const followup = await call('complete_followup', { id });
+      await after();
+      toast(`Done: ${followup.title}`, { label: 'Undo', run: async () => { await call('reopen_followup', { id }); await after(); } });
+    },
+    dismiss: async (id) => {
+      const followup = await call('dismiss_followup', { id });
+      await after();
+      toast(`Dismissed: ${followup.title}`, { label: 'Undo', run: async () => { await call('reopen_followup', { id }); await after(); } });
+    },
+    snooze: async (id, snooze) => {
+      const followup = await call('snooze_followup', { id, snooze });
+      await after();
+      toast(`Snoozed until ${new Date(followup.dueAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}.`);
+    },
+    add: async (input) => {
+      await call('add_followup', { input });
+      await after();
+    },
+    openPerson: (id) => show({ name: 'person', id }),
+  };
+}
+
+function personActions(person) {
+  const reload = async () => { await Promise.all([loadPeople(), loadFollowups()]); renderSidebar(); await renderMain(); };
+  return {
+    ...followupActions(),
+    edit: () => show({ name: 'edit-person', id: person.id }),
+    archive: async (archived) => {
+      await call('set_person_archived', { id: person.id, archived });
+      await reload();
+      toast(archived ? `Archived ${person.displayName}.` : `${person.displayName} is back in your list.`);
+    },
+    remove: async () => {
+      await call('delete_person', { id: person.id });
+      await Promise.all([loadPeople(), loadFollowups()]);
+      await show({ name: 'today' });
+      toast(`Deleted ${person.displayName}.`, {
+        label: 'Undo',
+        run: async () => {
+          await call('restore_person', { id: person.id });
+          await loadPeople();
+          await loadFollowups();
+          await show({ name: 'person', id: person.id });
+        },
+      });
+    },
+    logInteraction: async (input) => { await call('log_interaction', { input }); await renderMain(); },
+    addFollowup: async (input) => { await call('add_followup', { input }); await loadFollowups(); await renderMain(); },
+  };
+}
+
+// --- wiring -----------------------------------------------------------------------------
+
+let searchTimer;
+search.addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => runSearch().catch(showFatal), 80);
+});
+search.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') { search.value = ''; runSearch().catch(showFatal); }
+  if (event.key === 'Enter') {
+    const first = $('people-list').querySelector('.person-row');
+    if (first) first.click();
+  }
+});
+$('add-person').addEventListener('click', () => show({ name: 'new-person' }));
+$('show-today').addEventListener('click', () => show({ name: 'today' }));
+$('show-archived').addEventListener('change', async (event) => {
+  state.includeArchived = event.target.checked;
+  await loadPeople();
+  renderSidebar();
+});
+document.addEventListener('keydown', (event) => {
+  const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName);
+  if (event.key === '/' && !typing) {
+    event.preventDefault();
+    search.focus();
+  }
+});
+
+function showFatal(error) {
+  replaceChildren(main, h('div', { class: 'card error-card', role: 'alert' }, h('h2', {}, 'Something went wrong'), h('p', {}, error.message)));
+}
+
+function focusFollowupFromHash() {
+  const match = /followup=(\d+)/.exec(window.location.hash);
+  if (!match) return;
+  history.replaceState(null, '', window.location.pathname);
+  show({ name: 'today' }).then(() => {
+    const row = main.querySelector(`[data-followup-id="${match[1]}"]`);
+    if (row) { row.classList.add('highlight'); row.scrollIntoView({ block: 'center' }); }
+  });
+}
+
+async function start() {
+  state.circles = await call('list_circles');
+  await Promise.all([loadPeople(), loadFollowups()]);
+  renderSidebar();
+  await renderMain();
+  await listen('store-changed', () => refresh().catch(showFatal));
+  await listen('show-followup', (event) => { window.location.hash = `followup=${event.payload}`; });
+  window.addEventListener('hashchange', focusFollowupFromHash);
+  focusFollowupFromHash();
+}
+
+start().catch(showFatal);

@@ -1,0 +1,55 @@
+// Form fields with an error slot beside each, so an error shows next to what caused it.
+
+import { h } from '../dom.js';
+
+let nextId = 0;
+
+/** A labelled control; `control` is an input/select/textarea with a `name`. */
+export function field(label, control, { hint } = {}) {
+  const id = control.id || `f${++nextId}`;
+  control.id = id;
+  const error = h('p', { class: 'field-error', id: `${id}-error`, 'data-for': control.name, hidden: true, role: 'alert' });
+  control.setAttribute('aria-describedby', error.id);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('p', { class: 'hint' }, hint) : null, error);
+}
+
+export function clearErrors(form) {
+  for (const slot of form.querySelectorAll('.field-error, .form-error')) {
+    slot.textContent = '';
+    slot.hidden = true;
+  }
+  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+}
+
+/** Shows `error` beside its field, or at the form's foot when it names no field of this form. */
+export function showError(form, error) {
+  clearErrors(form);
+  const slot = error.field && form.querySelector(`.field-error[data-for="${CSS.escape(error.field)}"]`);
+  const target = slot || form.querySelector('.form-error');
+  target.textContent = error.message;
+  target.hidden = false;
+  const control = error.field && form.elements.namedItem(error.field);
+  if (control && control.focus) {
+    control.setAttribute('aria-invalid', 'true');
+    control.focus();
+  }
+}
+
+export function formError() {
+  return h('p', { class: 'form-error', hidden: true, role: 'alert' });
+}
+
+/** Runs `action` for a submit, disabling the button meanwhile and showing any error in place. */
+export async function submitting(form, action) {
+  const button = form.querySelector('button[type="submit"]');
+  if (button) button.disabled = true;
+  clearErrors(form);
+  try {
+    return await action();
+  } catch (error) {
+    showError(form, error);
+    return undefined;
+  } finally {
+    if (button) button.disabled = false;
+  }
+}

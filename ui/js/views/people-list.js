@@ -1,0 +1,46 @@
+// The sidebar: everyone grouped by circle, or the search results.
+
+import { h, replaceChildren } from '../dom.js';
+import { groupByCircle, initials } from '../format.js';
+
+function row(person, selectedId, onSelect) {
+  const detail = [person.title, person.organization].filter(Boolean).join(' · ');
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: `person-row${person.id === selectedId ? ' selected' : ''}${person.archived ? ' archived' : ''}`,
+      role: 'listitem',
+      dataset: { personId: String(person.id) },
+      'aria-current': person.id === selectedId ? 'true' : null,
+      onclick: () => onSelect(person.id),
+    },
+    h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(person.displayName)),
+    h('span', { class: 'person-text' },
+      h('span', { class: 'person-name' }, person.displayName),
+      detail ? h('span', { class: 'person-detail' }, detail) : null),
+    person.archived ? h('span', { class: 'badge' }, 'archived') : null,
+  );
+}
+
+export function renderPeopleList(container, { people, query, selectedId, onSelect }) {
+  if (query) {
+    replaceChildren(
+      container,
+      h('p', { class: 'list-caption' }, people.length ? `${people.length} found for “${query}”` : `No one matches “${query}”.`),
+      people.map((p) => row(p, selectedId, onSelect)),
+    );
+    return;
+  }
+  if (!people.length) {
+    replaceChildren(container, h('p', { class: 'empty' }, 'No one yet. Start with the people you already know: family, friends, classmates, professors, coworkers.'));
+    return;
+  }
+  replaceChildren(
+    container,
+    groupByCircle(people).map((group) =>
+      h('section', { class: 'circle-group' },
+        h('h3', { class: 'circle-name' }, group.circle ?? 'No circle', h('span', { class: 'count-quiet' }, ` ${group.people.length}`)),
+        group.people.map((p) => row(p, selectedId, onSelect)))),
+  );
+}

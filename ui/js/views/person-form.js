@@ -1,0 +1,55 @@
+// Add or edit a person. Errors show beside their field.
+
+import { h } from '../dom.js';
+import { parseTags } from '../format.js';
+import { field, formError, submitting } from './forms.js';
+
+export function personForm({ person = null, circles, onSave, onCancel }) {
+  const value = (key) => (person ? person[key] ?? '' : '');
+  const input = (name, attributes = {}) => h('input', { name, value: value(name), autocomplete: 'off', ...attributes });
+  const circle = h('select', { name: 'circle' },
+    h('option', { value: '' }, '— none —'),
+    circles.map((c) => h('option', { value: c.name, selected: person?.circle === c.name }, c.name)));
+
+  const form = h('form', { class: 'card form', id: 'person-form', novalidate: true },
+    h('h2', {}, person ? `Edit ${person.displayName}` : 'Add a person'),
+    field('Name', input('displayName', { placeholder: 'e.g. Ada Lovelace', required: true })),
+    h('div', { class: 'row' },
+      field('Circle', circle),
+      field('How you met', input('howMet', { placeholder: 'e.g. career fair, thesis advisor' }))),
+    h('div', { class: 'row' },
+      field('Organization', input('organization')),
+      field('Title', input('title'))),
+    h('div', { class: 'row' },
+      field('Email', input('email', { type: 'email' })),
+      field('Phone', input('phone', { type: 'tel' }))),
+    field('LinkedIn or other profile', input('linkedinUrl', { type: 'url', placeholder: 'https://www.linkedin.com/in/…' })),
+    field('Tags', input('tags', { value: person ? person.tags.join(', ') : '', placeholder: 'comma, separated' })),
+    field('Notes', h('textarea', { name: 'notes', rows: '4', value: value('notes') })),
+    formError(),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'submit', class: 'primary' }, person ? 'Save' : 'Add person'),
+      h('button', { type: 'button', class: 'ghost', onclick: onCancel }, 'Cancel')),
+  );
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const text = (key) => String(data.get(key) ?? '');
+    const input = {
+      displayName: text('displayName'),
+      circle: text('circle') || null,
+      organization: text('organization'),
+      title: text('title'),
+      email: text('email'),
+      phone: text('phone'),
+      linkedinUrl: text('linkedinUrl'),
+      howMet: text('howMet'),
+      notes: text('notes'),
+      tags: parseTags(text('tags')),
+    };
+    submitting(form, () => onSave(input));
+  });
+  queueMicrotask(() => form.elements.namedItem('displayName').focus());
+  return form;
+}

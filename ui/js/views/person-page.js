@@ -1,0 +1,109 @@
+// A person: who they are, what happened with them, what is next.
+
+import { h } from '../dom.js';
+import { formatWhen, fromLocalInput, initials, kindLabel, relative, toLocalInput } from '../format.js';
+import { field, formError, submitting } from './forms.js';
+import { followupForm, followupRow } from './followups.js';
+
+const INTERACTION_KINDS = ['meeting', 'call', 'email', 'message', 'event', 'informational_interview', 'job_interview', 'shared_resource', 'note'];
+
+function facts(person) {
+  const rows = [
+    ['Email', person.email],
+    ['Phone', person.phone],
+    ['Profile', person.linkedinUrl],
+    ['How you met', person.howMet],
+    ['Tags', person.tags.join(', ')],
+  ].filter(([, v]) => v);
+  if (!rows.length) return null;
+  return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+function interactionForm(personId, onSave) {
+  const form = h('form', { class: 'interaction-form', novalidate: true },
+    h('div', { class: 'row' },
+      field('What', h('select', { name: 'kind' }, INTERACTION_KINDS.map((k) => h('option', { value: k }, kindLabel(k))))),
+      field('When', h('input', { type: 'datetime-local', name: 'occurredAt', value: toLocalInput(new Date()) }))),
+    field('Summary', h('input', { name: 'summary', placeholder: 'e.g. Coffee chat about UX research', autocomplete: 'off' })),
+    field('Notes', h('textarea', { name: 'notes', rows: '3', placeholder: 'Advice, information, referrals…' })),
+    formError(),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, 'Log it')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    submitting(form, async () => {
+      await onSave({
+        personIds: [personId],
+        kind: String(data.get('kind')),
+        occurredAt: fromLocalInput(String(data.get('occurredAt') ?? '')),
+        summary: String(data.get('summary') ?? ''),
+        notes: String(data.get('notes') ?? ''),
+      });
+      form.reset();
+    });
+  });
+  return form;
+}
+
+function timelineView(timeline, actions) {
+  if (!timeline.length) return h('p', { class: 'empty' }, 'Nothing logged yet.');
+  const now = new Date();
+  return h('ul', { class: 'timeline' }, timeline.map((entry) => {
+    if (entry.type === 'followup') {
+      if (entry.state === 'pending') return followupRow(entry, actions, { showPerson: false, now });
+      return h('li', { class: 'timeline-item closed' },
+        h('span', { class: 'timeline-kind' }, entry.state === 'done' ? 'Done' : 'Dismissed'),
+        h('span', {}, entry.title),
+        h('span', { class: 'timeline-when' }, formatWhen(entry.dueAt, now)));
+    }
+    return h('li', { class: 'timeline-item' },
+      h('span', { class: 'timeline-kind' }, kindLabel(entry.kind)),
+      h('div', { class: 'timeline-body' },
+        entry.summary ? h('p', { class: 'timeline-summary' }, entry.summary) : null,
+        entry.notes ? h('p', { class: 'timeline-notes' }, entry.notes) : null),
+      h('span', { class: 'timeline-when', title: new Date(entry.occurredAt).toLocaleString() }, relative(entry.occurredAt, now)));
+  }));
+}
+
+/** `actions`: edit(), archive(bool), remove(), logInteraction(input), addFollowup(input), plus followup row actions. */
+export function personPage({ person, timeline, actions }) {
+  const pageError = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const guarded = (action) => async () => {
+    pageError.hidden = true;
+    try {
+      await action();
+    } catch (e) {
+      pageError.textContent = e.message;
+      pageError.hidden = false;
+    }
+  };
+  const confirmBox = h('div', { class: 'confirm', hidden: true, role: 'alertdialog', 'aria-label': 'Confirm delete' },
+    h('p', {}, `Delete ${person.displayName} and their timeline? You can undo this for a short while.`),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'button', class: 'danger', onclick: guarded(actions.remove) }, 'Delete'),
+      h('button', { type: 'button', class: 'ghost', onclick: () => { confirmBox.hidden = true; } }, 'Cancel')));
+  const subtitle = [person.title, person.organization].filter(Boolean).join(' at ');
+
+  return h('article', { class: 'person-page', id: 'person-page', dataset: { personId: String(person.id) } },
+    h('header', { class: 'person-header' },
+      h('span', { class: 'avatar large', 'aria-hidden': 'true' }, initials(person.displayName)),
+      h('div', {},
+        h('h1', { class: 'page-title' }, person.displayName),
+        subtitle ? h('p', { class: 'subtitle' }, subtitle) : null,
+        h('p', { class: 'badges' },
+          person.circle ? h('span', { class: 'badge circle' }, person.circle) : null,
+          person.archived ? h('span', { class: 'badge' }, 'archived') : null)),
+      h('div', { class: 'buttons header-buttons' },
+        h('button', { type: 'button', onclick: actions.edit }, 'Edit'),
+        h('button', { type: 'button', class: 'ghost', onclick: guarded(() => actions.archive(!person.archived)) }, person.archived ? 'Unarchive' : 'Archive'),
+        h('button', { type: 'button', class: 'ghost danger-text', onclick: () => { confirmBox.hidden = false; } }, 'Delete…'))),
+    confirmBox,
+    pageError,
+    facts(person),
+    person.notes ? h('section', { class: 'card notes' }, h('h2', {}, 'Notes'), h('p', { class: 'prewrap' }, person.notes)) : null,
+    h('div', { class: 'columns' },
+      h('section', { class: 'card' }, h('h2', {}, 'Timeline'), timelineView(timeline, actions)),
+      h('div', {},
+        h('section', { class: 'card' }, h('h2', {}, 'Add a follow-up'), followupForm({ personId: person.id, onSave: actions.addFollowup })),
+        h('section', { class: 'card' }, h('h2', {}, 'Log an interaction'), interactionForm(person.id, actions.logInteraction)))));
+}
