@@ -26,6 +26,9 @@ fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS))
+        // Embed ui/ from the build script, so that editing a UI file rebuilds the app (the
+        // generate_context! macro would only notice on a change to the Rust code).
+        .codegen(tauri_build::CodegenContext::new());
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -82,7 +82,7 @@ pub fn run(data_dir: &Path) -> Result<(), String> {
             window::show_main(app.handle());
             Ok(())
         })
-        .build(tauri::generate_context!())
+        .build(tauri::tauri_build_context!())
         .map_err(|e| e.to_string())?;
     app.run(|_app, event| {
         // Closing the last window keeps Rapport in the tray; only Quit (an explicit exit code)

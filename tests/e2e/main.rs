@@ -1,1 +1,7 @@
-//! (being written)
+//! End-to-end tests of the real binary in a real WebKit window, driven through tauri-driver.
+//! Run under `xvfb-run -a` (the README's test command does); each test has its own data folder
+//! and its own D-Bus session bus.
+
+mod harness;
+mod notifications;
+mod people;

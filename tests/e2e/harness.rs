@@ -1,0 +1,248 @@
+//! Runs the real binary in a real WebKit window: an Xvfb display (from the caller), a private
+//! D-Bus session bus with a monitor counting `Notify` calls, tauri-driver and WebKitWebDriver,
+//! and a data folder of its own. Anything missing is a failure, never a skip.
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub const APP: &str = env!("CARGO_BIN_EXE_rapport");
+
+/// Ports for tauri-driver, distinct per test and per run.
+static NEXT_PORT: AtomicU16 = AtomicU16::new(0);
+
+fn next_port() -> u16 {
+    let base = 20_000 + (std::process::id() % 2_000) as u16 * 10;
+    base + NEXT_PORT.fetch_add(2, Ordering::SeqCst)
+}
+
+/// Kills the child when dropped.
+struct Reaped(Child);
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A private session bus and a monitor of the calls to the notification service on it.
+pub struct Bus {
+    pub address: String,
+    monitor_output: Arc<Mutex<String>>,
+    _monitor: Reaped,
+    _daemon: Reaped,
+}
+
+impl Bus {
+    pub fn start() -> Bus {
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("dbus-daemon must be installed (package dbus): the end-to-end tests need a session bus");
+        let mut address = String::new();
+        BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).unwrap();
+        let address = address.trim().to_string();
+        assert!(address.starts_with("unix:"), "dbus-daemon printed no address: {address:?}");
+
+        let mut monitor = Command::new("dbus-monitor")
+            .args([
+                "--address",
+                &address,
+                "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+            ])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("dbus-monitor must be installed (package dbus)");
+        let monitor_output = Arc::new(Mutex::new(String::new()));
+        let sink = monitor_output.clone();
+        let mut stdout = monitor.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
+        // The monitor prints its own NameAcquired signal once it is listening.
+        let bus = Bus { address, monitor_output, _monitor: Reaped(monitor), _daemon: Reaped(daemon) };
+        wait_until(Duration::from_secs(10), "dbus-monitor to start", || !bus.monitor_text().is_empty());
+        bus
+    }
+
+    pub fn monitor_text(&self) -> String {
+        self.monitor_output.lock().unwrap().clone()
+    }
+
+    /// How many `Notify` method calls went over the bus.
+    pub fn notify_calls(&self) -> usize {
+        self.monitor_text().lines().filter(|line| line.starts_with("method call") && line.contains("member=Notify")).count()
+    }
+}
+
+/// A data folder with the environment every process of a test shares.
+pub struct Profile {
+    _temp: tempfile::TempDir,
+    pub data_dir: PathBuf,
+    pub home: PathBuf,
+}
+
+impl Profile {
+    pub fn new() -> Profile {
+        let temp = tempfile::tempdir().unwrap();
+        let data_dir = temp.path().join("data");
+        let home = temp.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        Profile { data_dir, home, _temp: temp }
+    }
+
+    fn apply(&self, command: &mut Command, bus: &Bus) {
+        command
+            .env("RAPPORT_DATA_DIR", &self.data_dir)
+            .env("RAPPORT_LOG", "info,rapport_app=debug")
+            .env("HOME", &self.home)
+            .env("XDG_CONFIG_HOME", self.home.join(".config"))
+            .env("XDG_DATA_HOME", self.home.join(".local/share"))
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    }
+
+    /// Runs the CLI on this profile's data and returns its stdout; panics if it fails.
+    pub fn cli(&self, bus: &Bus, args: &[&str]) -> String {
+        let mut command = Command::new(APP);
+        self.apply(&mut command, bus);
+        let output = command.args(args).output().unwrap();
+        assert!(output.status.success(), "rapport {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.data_dir.join("rapport.log")).unwrap_or_default()
+    }
+
+    /// Waits for the reminder loop to report ready for the `nth` time (1 = first start).
+    pub fn wait_for_ready(&self, nth: usize) {
+        wait_until(Duration::from_secs(30), "the reminder loop to report ready", || {
+            self.log().matches("reminder loop ready").count() >= nth
+        });
+    }
+}
+
+/// The app, launched by tauri-driver in a WebDriver session.
+pub struct App {
+    pub client: Client,
+    _driver: Reaped,
+}
+
+impl App {
+    pub async fn launch(profile: &Profile, bus: &Bus) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no DISPLAY: run the end-to-end tests under xvfb-run (the README's test command does)"
+        );
+        let port = next_port();
+        let driver_path = which("tauri-driver").expect("tauri-driver is not installed: cargo install tauri-driver --locked");
+        assert!(which("WebKitWebDriver").is_some(), "WebKitWebDriver is not installed (package webkit2gtk-driver)");
+        let mut command = Command::new(driver_path);
+        command.args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()]);
+        profile.apply(&mut command, bus);
+        let driver = Reaped(command.stdout(Stdio::null()).spawn().expect("start tauri-driver"));
+        wait_until(Duration::from_secs(20), "tauri-driver to listen", || TcpStream::connect(("127.0.0.1", port)).is_ok());
+
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("wry"));
+        capabilities.insert("tauri:options".into(), json!({ "application": APP }));
+        let client = ClientBuilder::rustls()
+            .expect("TLS roots")
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the app");
+        let app = App { client, _driver: driver };
+        app.wait_for_css("body[data-people-rendered='true']").await;
+        app
+    }
+
+    pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
+        match self.client.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(css)).await {
+            Ok(element) => element,
+            Err(error) => {
+                let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+                let source = self.client.source().await.unwrap_or_default();
+                panic!("no element matches {css}: {error}\nat {url}:\n{source}")
+            }
+        }
+    }
+
+    /// Waits until the element matching `css` holds `text` (its DOM text: WebDriver's
+    /// "visible text" skips ellipsised spans).
+    pub async fn wait_for_text(&self, css: &str, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let shown = self
+                .client
+                .execute("const e = document.querySelector(arguments[0]); return e ? e.textContent : '(no such element)'", vec![json!(css)])
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            if shown.contains(text) {
+                return;
+            }
+            if Instant::now() > deadline {
+                self.screenshot("failure").await;
+                panic!("{css} never showed {text:?}; it shows {shown:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.expect("script runs")
+    }
+
+    /// Saves a screenshot under target/e2e-screenshots/ for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        let dir = screenshots_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    pub async fn quit(self) {
+        let _ = self.client.close().await;
+        // Dropping the driver ends WebKitWebDriver and the app with it.
+    }
+}
+
+pub fn screenshots_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots")
+}
+
+pub fn which(program: &str) -> Option<PathBuf> {
+    let home_bin = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin"));
+    std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(home_bin)
+        .map(|dir| dir.join(program))
+        .find(|path| path.is_file())
+}
+
+pub fn wait_until(timeout: Duration, what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out after {timeout:?} waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
