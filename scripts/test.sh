@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: the core crate's dependency check, the UI's pure
+# modules (node --test), then all Rust tests — core, commands on the mock runtime, CLI, and the
+# end-to-end tests in a real WebKit window under Xvfb with their own D-Bus buses.
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+need_rust
+# Xvfb and xauth give the display, webkit2gtk-driver gives WebKitWebDriver, dbus gives
+# dbus-daemon and dbus-monitor, nodejs runs the UI's unit tests.
+need_packages "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver dbus nodejs
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "==> installing tauri-driver"
+  cargo install tauri-driver --locked --version 2.1.0
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+
+echo "==> the core crate must not depend on Tauri or WebKit"
+if cargo tree --locked -p rapport-core -e normal,build --prefix none | grep -Ei '^(tauri|wry|webkit2gtk|tao|gtk)[ -]'; then
+  echo "FAIL: rapport-core depends on the crates above; it must stay free of Tauri and WebKit" >&2
+  exit 1
+fi
+echo "ok: rapport-core has no tauri, wry, tao, gtk or webkit2gtk in its tree"
+
+echo "==> UI unit tests"
+node --test ui/tests/
+
+echo "==> Rust tests (the end-to-end ones open real windows on a virtual display)"
+xvfb-run -a --server-args="-screen 0 1280x800x24" cargo test --locked --workspace --no-fail-fast
