@@ -4,6 +4,7 @@
 /// Every `#[tauri::command]` of the app. A command missing here cannot be called from the UI.
 const COMMANDS: &[&str] = &[
     "list_circles",
+    "add_circle",
     "list_people",
     "search_people",
     "get_person",

@@ -916,6 +916,7 @@ fn the_main_window_may_call_every_app_command() {
     // error object) proves the ACL let it through.
     let calls = [
         ("list_circles", json!({})),
+        ("add_circle", json!({ "name": "Mentors" })),
         ("list_people", json!({})),
         ("search_people", json!({ "query": "ada" })),
         ("get_person", json!({ "id": id })),

@@ -8,21 +8,12 @@ use serde::{Serialize, Serializer};
 pub enum CommandError {
     #[error(transparent)]
     Core(#[from] rapport_core::Error),
-    #[error("{0}")]
-    Window(#[from] tauri::Error),
 }
 
 impl Serialize for CommandError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             CommandError::Core(error) => ErrorPayload::from(error).serialize(serializer),
-            CommandError::Window(error) => ErrorPayload {
-                code: "window",
-                message: error.to_string(),
-                field: None,
-                matches: None,
-            }
-            .serialize(serializer),
         }
     }
 }

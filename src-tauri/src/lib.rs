@@ -40,6 +40,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::people::list_circles,
+            commands::people::add_circle,
             commands::people::list_people,
             commands::people::search_people,
             commands::people::get_person,

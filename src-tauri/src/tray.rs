@@ -153,7 +153,10 @@ mod tests {
     fn followup(id: i64, title: &str, due: &str, person: Option<&str>) -> Followup {
         Followup {
             id,
-            person: person.map(|name| PersonRef { id: 1, display_name: name.into() }),
+            person: person.map(|name| PersonRef {
+                id: 1,
+                display_name: name.into(),
+            }),
             kind: FollowupKind::ThankYou,
             title: title.into(),
             due_at: from_db(due).unwrap(),
@@ -178,28 +181,61 @@ mod tests {
     #[test]
     fn with_nothing_due_the_menu_says_so_between_open_and_quit() {
         let model = menu_model(&[], from_db("2026-03-01T12:00:00Z").unwrap());
-        assert_eq!(labels(&model), ["Open Rapport", "---", "(Nothing due today)", "---", "Quit Rapport"]);
+        assert_eq!(
+            labels(&model),
+            [
+                "Open Rapport",
+                "---",
+                "(Nothing due today)",
+                "---",
+                "Quit Rapport"
+            ]
+        );
     }
 
     #[test]
     fn due_follow_ups_are_listed_with_their_person_and_open_the_app_on_them() {
         let now = from_db("2026-03-01T12:00:00Z").unwrap();
         let model = menu_model(
-            &[followup(7, "Thank Ada", "2026-03-01T09:00:00Z", Some("Ada")), followup(8, "Call", "2026-03-01T13:00:00Z", None)],
+            &[
+                followup(7, "Thank Ada", "2026-03-01T09:00:00Z", Some("Ada")),
+                followup(8, "Call", "2026-03-01T13:00:00Z", None),
+            ],
             now,
         );
         assert_eq!(model[2], TrayEntry::Info("2 follow-ups due today".into()));
-        assert_eq!(model[3], TrayEntry::Action { id: "followup:7".into(), label: "overdue · Thank Ada — Ada".into() });
-        assert!(matches!(&model[4], TrayEntry::Action { id, label } if id == "followup:8" && label.ends_with("· Call")));
-        assert_eq!(model.last(), Some(&TrayEntry::Action { id: QUIT.into(), label: "Quit Rapport".into() }));
+        assert_eq!(
+            model[3],
+            TrayEntry::Action {
+                id: "followup:7".into(),
+                label: "overdue · Thank Ada — Ada".into()
+            }
+        );
+        assert!(
+            matches!(&model[4], TrayEntry::Action { id, label } if id == "followup:8" && label.ends_with("· Call"))
+        );
+        assert_eq!(
+            model.last(),
+            Some(&TrayEntry::Action {
+                id: QUIT.into(),
+                label: "Quit Rapport".into()
+            })
+        );
     }
 
     #[test]
     fn a_long_day_is_cut_to_a_few_items_and_a_count() {
         let now = from_db("2026-03-01T12:00:00Z").unwrap();
-        let due: Vec<Followup> = (0..12).map(|i| followup(i, &format!("Task {i}"), "2026-03-01T09:00:00Z", None)).collect();
+        let due: Vec<Followup> = (0..12)
+            .map(|i| followup(i, &format!("Task {i}"), "2026-03-01T09:00:00Z", None))
+            .collect();
         let model = menu_model(&due, now);
-        let listed = model.iter().filter(|e| matches!(e, TrayEntry::Action { id, .. } if id.starts_with(FOLLOWUP_PREFIX))).count();
+        let listed = model
+            .iter()
+            .filter(
+                |e| matches!(e, TrayEntry::Action { id, .. } if id.starts_with(FOLLOWUP_PREFIX)),
+            )
+            .count();
         assert_eq!(listed, MAX_LISTED);
         assert!(model.contains(&TrayEntry::Info("…and 4 more".into())));
     }

@@ -33,6 +33,25 @@ impl Drop for Reaped {
     }
 }
 
+/// Kills a child and everything it started (WebKitWebDriver, the app, WebKit's processes) when
+/// dropped, so that a failing test leaves nothing running that holds the test's output open.
+struct ReapedGroup(Child);
+
+impl ReapedGroup {
+    fn spawn(command: &mut Command) -> std::io::Result<ReapedGroup> {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0).spawn().map(ReapedGroup)
+    }
+}
+
+impl Drop for ReapedGroup {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.0.wait();
+    }
+}
+
 /// A private session bus and a monitor of the calls to the notification service on it.
 pub struct Bus {
     pub address: String,
@@ -49,9 +68,14 @@ impl Bus {
             .spawn()
             .expect("dbus-daemon must be installed (package dbus): the end-to-end tests need a session bus");
         let mut address = String::new();
-        BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).unwrap();
+        BufReader::new(daemon.stdout.take().unwrap())
+            .read_line(&mut address)
+            .unwrap();
         let address = address.trim().to_string();
-        assert!(address.starts_with("unix:"), "dbus-daemon printed no address: {address:?}");
+        assert!(
+            address.starts_with("unix:"),
+            "dbus-daemon printed no address: {address:?}"
+        );
 
         let mut monitor = Command::new("dbus-monitor")
             .args([
@@ -71,13 +95,38 @@ impl Bus {
                 if n == 0 {
                     break;
                 }
-                sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buffer[..n]));
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
             }
         });
         // The monitor prints its own NameAcquired signal once it is listening.
-        let bus = Bus { address, monitor_output, _monitor: Reaped(monitor), _daemon: Reaped(daemon) };
-        wait_until(Duration::from_secs(10), "dbus-monitor to start", || !bus.monitor_text().is_empty());
+        let bus = Bus {
+            address,
+            monitor_output,
+            _monitor: Reaped(monitor),
+            _daemon: Reaped(daemon),
+        };
+        wait_until(Duration::from_secs(10), "dbus-monitor to start", || {
+            !bus.monitor_text().is_empty()
+        });
         bus
+    }
+
+    /// Whether some connection owns `name` on this bus.
+    pub fn has_owner(&self, name: &str) -> bool {
+        let output = Command::new("dbus-send")
+            .args([
+                &format!("--bus={}", self.address),
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                &format!("string:{name}"),
+            ])
+            .output()
+            .expect("dbus-send must be installed (package dbus)");
+        String::from_utf8_lossy(&output.stdout).contains("boolean true")
     }
 
     pub fn monitor_text(&self) -> String {
@@ -86,7 +135,10 @@ impl Bus {
 
     /// How many `Notify` method calls went over the bus.
     pub fn notify_calls(&self) -> usize {
-        self.monitor_text().lines().filter(|line| line.starts_with("method call") && line.contains("member=Notify")).count()
+        self.monitor_text()
+            .lines()
+            .filter(|line| line.starts_with("method call") && line.contains("member=Notify"))
+            .count()
     }
 }
 
@@ -103,7 +155,11 @@ impl Profile {
         let data_dir = temp.path().join("data");
         let home = temp.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
-        Profile { data_dir, home, _temp: temp }
+        Profile {
+            data_dir,
+            home,
+            _temp: temp,
+        }
     }
 
     fn apply(&self, command: &mut Command, bus: &Bus) {
@@ -116,12 +172,21 @@ impl Profile {
             .env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
     }
 
-    /// Runs the CLI on this profile's data and returns its stdout; panics if it fails.
-    pub fn cli(&self, bus: &Bus, args: &[&str]) -> String {
+    /// The app's binary, set up to run on this profile's data and bus.
+    pub fn command(&self, bus: &Bus) -> Command {
         let mut command = Command::new(APP);
         self.apply(&mut command, bus);
-        let output = command.args(args).output().unwrap();
-        assert!(output.status.success(), "rapport {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+        command
+    }
+
+    /// Runs the CLI on this profile's data and returns its stdout; panics if it fails.
+    pub fn cli(&self, bus: &Bus, args: &[&str]) -> String {
+        let output = self.command(bus).args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "rapport {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         String::from_utf8(output.stdout).unwrap()
     }
 
@@ -131,17 +196,22 @@ impl Profile {
 
     /// Waits for the reminder loop to report ready for the `nth` time (1 = first start).
     pub fn wait_for_ready(&self, nth: usize) {
-        wait_until(Duration::from_secs(30), "the reminder loop to report ready", || {
-            self.log().matches("reminder loop ready").count() >= nth
-        });
+        wait_until(
+            Duration::from_secs(30),
+            "the reminder loop to report ready",
+            || self.log().matches("reminder loop ready").count() >= nth,
+        );
     }
 }
 
 /// The app, launched by tauri-driver in a WebDriver session.
 pub struct App {
     pub client: Client,
-    _driver: Reaped,
+    _driver: ReapedGroup,
 }
+
+/// The name a running Rapport holds on the session bus (tauri-plugin-single-instance).
+pub const INSTANCE_NAME: &str = "org.rapport.app.SingleInstance";
 
 impl App {
     pub async fn launch(profile: &Profile, bus: &Bus) -> App {
@@ -150,13 +220,24 @@ impl App {
             "no DISPLAY: run the end-to-end tests under xvfb-run (the README's test command does)"
         );
         let port = next_port();
-        let driver_path = which("tauri-driver").expect("tauri-driver is not installed: cargo install tauri-driver --locked");
-        assert!(which("WebKitWebDriver").is_some(), "WebKitWebDriver is not installed (package webkit2gtk-driver)");
+        let driver_path = which("tauri-driver")
+            .expect("tauri-driver is not installed: cargo install tauri-driver --locked");
+        assert!(
+            which("WebKitWebDriver").is_some(),
+            "WebKitWebDriver is not installed (package webkit2gtk-driver)"
+        );
         let mut command = Command::new(driver_path);
-        command.args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()]);
+        command.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &(port + 1).to_string(),
+        ]);
         profile.apply(&mut command, bus);
-        let driver = Reaped(command.stdout(Stdio::null()).spawn().expect("start tauri-driver"));
-        wait_until(Duration::from_secs(20), "tauri-driver to listen", || TcpStream::connect(("127.0.0.1", port)).is_ok());
+        let driver = ReapedGroup::spawn(command.stdout(Stdio::null())).expect("start tauri-driver");
+        wait_until(Duration::from_secs(20), "tauri-driver to listen", || {
+            TcpStream::connect(("127.0.0.1", port)).is_ok()
+        });
 
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("wry"));
@@ -167,16 +248,30 @@ impl App {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a WebDriver session with the app");
-        let app = App { client, _driver: driver };
+        let app = App {
+            client,
+            _driver: driver,
+        };
         app.wait_for_css("body[data-people-rendered='true']").await;
         app
     }
 
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
-        match self.client.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(css)).await {
+        match self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+        {
             Ok(element) => element,
             Err(error) => {
-                let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+                let url = self
+                    .client
+                    .current_url()
+                    .await
+                    .map(|u| u.to_string())
+                    .unwrap_or_default();
                 let source = self.client.source().await.unwrap_or_default();
                 panic!("no element matches {css}: {error}\nat {url}:\n{source}")
             }
@@ -207,7 +302,10 @@ impl App {
     }
 
     pub async fn js(&self, script: &str) -> serde_json::Value {
-        self.client.execute(script, vec![]).await.expect("script runs")
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("script runs")
     }
 
     /// Saves a screenshot under target/e2e-screenshots/ for a person to look at.
@@ -218,9 +316,18 @@ impl App {
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
-    pub async fn quit(self) {
-        let _ = self.client.close().await;
-        // Dropping the driver ends WebKitWebDriver and the app with it.
+    /// Ends the session and the app, and waits until the app has left the bus, so that a next
+    /// launch is a new instance rather than a hand-over to this one.
+    pub async fn quit(self, bus: &Bus) {
+        let App {
+            client,
+            _driver: driver,
+        } = self;
+        let _ = client.close().await;
+        drop(driver);
+        wait_until(Duration::from_secs(15), "the app to leave the bus", || {
+            !bus.has_owner(INSTANCE_NAME)
+        });
     }
 }
 
@@ -242,7 +349,10 @@ pub fn which(program: &str) -> Option<PathBuf> {
 pub fn wait_until(timeout: Duration, what: &str, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + timeout;
     while !done() {
-        assert!(Instant::now() < deadline, "timed out after {timeout:?} waiting for {what}");
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {timeout:?} waiting for {what}"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }

@@ -9,7 +9,11 @@ use crate::harness::{wait_until, App, Bus, Profile};
 
 /// The loop's debug log lines that count as wakes, after its `nth` "ready".
 fn wakes_after_ready(log: &str, nth: usize) -> usize {
-    let start = log.match_indices("reminder loop ready").nth(nth - 1).map(|(i, _)| i).expect("ready logged");
+    let start = log
+        .match_indices("reminder loop ready")
+        .nth(nth - 1)
+        .map(|(i, _)| i)
+        .expect("ready logged");
     log[start..].matches("reminder loop woke").count()
 }
 
@@ -23,22 +27,43 @@ async fn a_follow_up_added_from_the_cli_is_notified_once_on_time_and_not_again_a
     profile.cli(&bus, &["people", "add", "Ada Lovelace"]);
     let due = Utc::now() + chrono::Duration::seconds(5);
     let due_text = due.to_rfc3339_opts(SecondsFormat::Secs, true);
-    profile.cli(&bus, &["followups", "add", "--person", "Ada Lovelace", "--title", "Thank Ada for the chat", "--due", &due_text]);
+    profile.cli(
+        &bus,
+        &[
+            "followups",
+            "add",
+            "--person",
+            "Ada Lovelace",
+            "--title",
+            "Thank Ada for the chat",
+            "--due",
+            &due_text,
+        ],
+    );
 
-    wait_until(Duration::from_secs(30), "a Notify call", || bus.notify_calls() >= 1);
+    wait_until(Duration::from_secs(30), "a Notify call", || {
+        bus.notify_calls() >= 1
+    });
     let late = Utc::now() - due;
-    assert!(late < chrono::Duration::seconds(10), "notified {late} after its due time");
-    assert!(bus.monitor_text().contains("Thank Ada for the chat"), "{}", bus.monitor_text());
+    assert!(
+        late < chrono::Duration::seconds(10),
+        "notified {late} after its due time"
+    );
+    assert!(
+        bus.monitor_text().contains("Thank Ada for the chat"),
+        "{}",
+        bus.monitor_text()
+    );
     std::thread::sleep(Duration::from_secs(3));
     assert_eq!(bus.notify_calls(), 1, "exactly one notification");
     app.screenshot("05-today-after-notification").await;
-    app.quit().await;
+    app.quit(&bus).await;
 
     let app = App::launch(&profile, &bus).await;
     profile.wait_for_ready(2);
     std::thread::sleep(Duration::from_secs(10));
     assert_eq!(bus.notify_calls(), 1, "a restart does not notify it again");
-    app.quit().await;
+    app.quit(&bus).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -46,18 +71,39 @@ async fn a_follow_up_that_came_due_while_the_app_was_stopped_is_notified_once_at
     let bus = Bus::start();
     let profile = Profile::new();
     profile.cli(&bus, &["people", "add", "Grace Hopper"]);
-    profile.cli(&bus, &["followups", "add", "--person", "Grace", "--title", "Send Grace the COBOL article", "--due", "+1s"]);
+    profile.cli(
+        &bus,
+        &[
+            "followups",
+            "add",
+            "--person",
+            "Grace",
+            "--title",
+            "Send Grace the COBOL article",
+            "--due",
+            "+1s",
+        ],
+    );
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!(bus.notify_calls(), 0);
 
     let started = Instant::now();
     let app = App::launch(&profile, &bus).await;
     profile.wait_for_ready(1);
-    wait_until(Duration::from_secs(10), "the missed follow-up's notification", || bus.notify_calls() >= 1);
+    wait_until(
+        Duration::from_secs(10),
+        "the missed follow-up's notification",
+        || bus.notify_calls() >= 1,
+    );
     assert!(bus.monitor_text().contains("Send Grace the COBOL article"));
     std::thread::sleep(Duration::from_secs(5));
-    assert_eq!(bus.notify_calls(), 1, "once, not once per wake (started {:?} ago)", started.elapsed());
-    app.quit().await;
+    assert_eq!(
+        bus.notify_calls(),
+        1,
+        "once, not once per wake (started {:?} ago)",
+        started.elapsed()
+    );
+    app.quit(&bus).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -66,14 +112,29 @@ async fn with_nothing_due_the_loop_wakes_at_most_twice_in_two_minutes() {
     let profile = Profile::new();
     // Something pending but far away: the loop must not poll for it.
     profile.cli(&bus, &["people", "add", "Tom Rivera"]);
-    profile.cli(&bus, &["followups", "add", "--person", "Tom", "--title", "Birthday call", "--due", "+30d"]);
+    profile.cli(
+        &bus,
+        &[
+            "followups",
+            "add",
+            "--person",
+            "Tom",
+            "--title",
+            "Birthday call",
+            "--due",
+            "+30d",
+        ],
+    );
     let app = App::launch(&profile, &bus).await;
     profile.wait_for_ready(1);
     std::thread::sleep(Duration::from_secs(120));
     let log = profile.log();
     let wakes = wakes_after_ready(&log, 1);
     assert!(wakes <= 2, "{wakes} wakes in two minutes:\n{log}");
-    assert!(log.contains("reminder loop sleeping"), "the loop logs at debug level");
+    assert!(
+        log.contains("reminder loop sleeping"),
+        "the loop logs at debug level"
+    );
     assert_eq!(bus.notify_calls(), 0);
-    app.quit().await;
+    app.quit(&bus).await;
 }

@@ -93,10 +93,14 @@ export function dueSuggestions(now = new Date()) {
   ];
 }
 
+/** Up to two letters for an avatar: the first letter or digit of the first and last words. */
 export function initials(name) {
-  const words = String(name).trim().split(/\s+/).filter(Boolean);
+  const words = String(name)
+    .split(/\s+/)
+    .map((word) => word.match(/[\p{L}\p{N}]/u)?.[0])
+    .filter(Boolean);
   const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
-  return letters.map((w) => [...w][0].toUpperCase()).join('') || '?';
+  return letters.join('').toUpperCase() || '?';
 }
 
 const KIND_LABELS = {

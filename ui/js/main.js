@@ -59,10 +59,10 @@ async function renderMain() {
   if (view.name === 'today') {
     replaceChildren(main, todayView({ followups: state.followups, people: state.people, actions: followupActions() }));
   } else if (view.name === 'new-person') {
-    replaceChildren(main, personForm({ circles: state.circles, onSave: addPerson, onCancel: () => show({ name: 'today' }) }));
+    replaceChildren(main, personForm({ circles: state.circles, onSave: addPerson, onAddCircle: addCircle, onCancel: () => show({ name: 'today' }) }));
   } else if (view.name === 'edit-person') {
     const person = await call('get_person', { id: view.id });
-    replaceChildren(main, personForm({ person, circles: state.circles, onSave: (input) => updatePerson(person.id, input), onCancel: () => show({ name: 'person', id: person.id }) }));
+    replaceChildren(main, personForm({ person, circles: state.circles, onSave: (input) => updatePerson(person.id, input), onAddCircle: addCircle, onCancel: () => show({ name: 'person', id: person.id }) }));
   } else if (view.name === 'person') {
     try {
       const [person, timeline] = await Promise.all([call('get_person', { id: view.id }), call('person_timeline', { id: view.id })]);
@@ -108,6 +108,12 @@ async function addPerson(input) {
   state.results = null;
   await show({ name: 'person', id: person.id });
   toast(`Added ${person.displayName}.`);
+}
+
+async function addCircle(name) {
+  const circle = await call('add_circle', { name });
+  state.circles = await call('list_circles');
+  return circle;
 }
 
 async function updatePerson(id, input) {

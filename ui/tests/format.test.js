@@ -68,6 +68,8 @@ test('initials take the first and last word, whatever the alphabet', () => {
   assert.equal(initials('María José Ñúñez'), 'MÑ');
   assert.equal(initials('Cher'), 'C');
   assert.equal(initials('   '), '?');
+  assert.equal(initials('<img src=x onerror=alert(1)>'), 'IO');
+  assert.equal(initials('Dr. (Kim) Okafor'), 'DO');
 });
 
 test('tags are typed comma-separated', () => {

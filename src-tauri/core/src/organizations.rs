@@ -1,12 +1,13 @@
 //! Organizations and the roles that tie people to them ("who do I know at X").
 
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::Result;
 use crate::time::to_db;
 
 /// Finds an organization by name (ignoring case) or creates it.
-pub(crate) fn upsert(conn: &Connection, name: &str) -> Result<i64> {
+pub(crate) fn upsert(conn: &Connection, name: &str, now: DateTime<Utc>) -> Result<i64> {
     let found: Option<i64> = conn
         .query_row("SELECT id FROM organization WHERE name = ?1", [name], |r| {
             r.get(0)
@@ -17,7 +18,7 @@ pub(crate) fn upsert(conn: &Connection, name: &str) -> Result<i64> {
     }
     conn.execute(
         "INSERT INTO organization (name, created_at) VALUES (?1, ?2)",
-        params![name, to_db(chrono::Utc::now())],
+        params![name, to_db(now)],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -29,6 +30,7 @@ pub(crate) fn set_current_role(
     person_id: i64,
     organization: Option<&str>,
     title: Option<&str>,
+    now: DateTime<Utc>,
 ) -> Result<()> {
     let current: Option<i64> = conn.query_row(
         "SELECT max(id) FROM role WHERE person_id = ?1 AND ended_on IS NULL",
@@ -41,14 +43,14 @@ pub(crate) fn set_current_role(
             conn.execute("DELETE FROM role WHERE id = ?1", [role])?;
         }
         (Some(name), Some(role)) => {
-            let organization_id = upsert(conn, name)?;
+            let organization_id = upsert(conn, name, now)?;
             conn.execute(
                 "UPDATE role SET organization_id = ?2, title = ?3 WHERE id = ?1",
                 params![role, organization_id, title],
             )?;
         }
         (Some(name), None) => {
-            let organization_id = upsert(conn, name)?;
+            let organization_id = upsert(conn, name, now)?;
             conn.execute(
                 "INSERT INTO role (person_id, organization_id, title) VALUES (?1, ?2, ?3)",
                 params![person_id, organization_id, title],

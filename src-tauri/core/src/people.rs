@@ -253,6 +253,7 @@ fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) ->
         id,
         valid.organization.as_deref(),
         valid.title.as_deref(),
+        now,
     )?;
     tx.execute("DELETE FROM person_tag WHERE person_id = ?1", [id])?;
     for tag in &valid.tags {

@@ -11,6 +11,14 @@ pub async fn list_circles(state: State<'_, AppState>) -> CommandResult<Vec<Circl
     Ok(state.store.circles()?)
 }
 
+/// Adds a circle of the user's own after the seeded ones.
+#[tauri::command]
+pub async fn add_circle(state: State<'_, AppState>, name: String) -> CommandResult<Circle> {
+    let circle = state.store.add_circle(&name)?;
+    state.changed();
+    Ok(circle)
+}
+
 #[tauri::command]
 pub async fn list_people(
     state: State<'_, AppState>,

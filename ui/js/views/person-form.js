@@ -4,18 +4,28 @@ import { h } from '../dom.js';
 import { parseTags } from '../format.js';
 import { field, formError, submitting } from './forms.js';
 
-export function personForm({ person = null, circles, onSave, onCancel }) {
+const NEW_CIRCLE = '__new__';
+
+export function personForm({ person = null, circles, onSave, onAddCircle, onCancel }) {
   const value = (key) => (person ? person[key] ?? '' : '');
   const input = (name, attributes = {}) => h('input', { name, value: value(name), autocomplete: 'off', ...attributes });
   const circle = h('select', { name: 'circle' },
     h('option', { value: '' }, '— none —'),
-    circles.map((c) => h('option', { value: c.name, selected: person?.circle === c.name }, c.name)));
+    circles.map((c) => h('option', { value: c.name, selected: person?.circle === c.name }, c.name)),
+    h('option', { value: NEW_CIRCLE }, '+ New circle…'));
+  const newCircle = field('New circle', h('input', { name: 'newCircle', placeholder: 'e.g. Hackathon friends', autocomplete: 'off' }));
+  newCircle.hidden = true;
+  circle.addEventListener('change', () => {
+    newCircle.hidden = circle.value !== NEW_CIRCLE;
+    if (!newCircle.hidden) newCircle.querySelector('input').focus();
+  });
 
   const form = h('form', { class: 'card form', id: 'person-form', novalidate: true },
     h('h2', {}, person ? `Edit ${person.displayName}` : 'Add a person'),
     field('Name', input('displayName', { placeholder: 'e.g. Ada Lovelace', required: true })),
     h('div', { class: 'row' },
       field('Circle', circle),
+      newCircle,
       field('How you met', input('howMet', { placeholder: 'e.g. career fair, thesis advisor' }))),
     h('div', { class: 'row' },
       field('Organization', input('organization')),
@@ -48,7 +58,21 @@ export function personForm({ person = null, circles, onSave, onCancel }) {
       notes: text('notes'),
       tags: parseTags(text('tags')),
     };
-    submitting(form, () => onSave(input));
+    submitting(form, async () => {
+      if (input.circle === NEW_CIRCLE) {
+        try {
+          input.circle = (await onAddCircle(text('newCircle'))).name;
+          // Keep it chosen, so that fixing another field and saving again does not re-add it.
+          circle.insertBefore(h('option', { value: input.circle }, input.circle), circle.lastElementChild);
+          circle.value = input.circle;
+          newCircle.hidden = true;
+        } catch (error) {
+          // The store names the field "circle"; here it belongs to the new circle's input.
+          throw Object.assign(error, { field: error.field === 'circle' ? 'newCircle' : error.field });
+        }
+      }
+      return onSave(input);
+    });
   });
   queueMicrotask(() => form.elements.namedItem('displayName').focus());
   return form;
