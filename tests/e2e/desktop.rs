@@ -10,7 +10,10 @@ async fn a_second_launch_hands_over_to_the_running_app_and_exits() {
     let profile = Profile::new();
     let app = App::launch(&profile, &bus).await;
     profile.wait_for_ready(1);
-    assert!(bus.has_owner(INSTANCE_NAME), "the running app holds its single-instance name");
+    assert!(
+        bus.has_owner(INSTANCE_NAME),
+        "the running app holds its single-instance name"
+    );
 
     let mut second = profile
         .command(&bus)

@@ -131,3 +131,17 @@ export function parseTags(text) {
     .map((t) => t.trim())
     .filter(Boolean);
 }
+
+/** 'short', 'within' or 'long' against an informational interview's 20-30 minutes. */
+export function agendaVerdict(minutes) {
+  if (minutes < 20) return 'short';
+  if (minutes > 30) return 'long';
+  return 'within';
+}
+
+/** Seconds as "4:05", or "-0:12" once over time. */
+export function formatTimer(seconds) {
+  const sign = seconds < 0 ? '-' : '';
+  const s = Math.abs(seconds);
+  return `${sign}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
-import { dueBucket, dueSuggestions, formatWhen, fromLocalInput, groupByCircle, initials, parseTags, relative, toLocalInput } from '../js/format.js';
+import { agendaVerdict, dueBucket, dueSuggestions, formatWhen, fromLocalInput, groupByCircle, initials, formatTimer, parseTags, relative, toLocalInput } from '../js/format.js';
 
 const local = (y, m, d, hh = 0, mm = 0) => new Date(y, m - 1, d, hh, mm);
 
@@ -75,4 +75,17 @@ test('initials take the first and last word, whatever the alphabet', () => {
 test('tags are typed comma-separated', () => {
   assert.deepEqual(parseTags(' alumni, ux ,, mentor '), ['alumni', 'ux', 'mentor']);
   assert.deepEqual(parseTags(''), []);
+});
+
+test('an agenda fits a 20-30 minute informational interview', () => {
+  assert.equal(agendaVerdict(19), 'short');
+  assert.equal(agendaVerdict(20), 'within');
+  assert.equal(agendaVerdict(30), 'within');
+  assert.equal(agendaVerdict(31), 'long');
+});
+
+test('the run-mode timer counts minutes and seconds, and below zero once over', () => {
+  assert.equal(formatTimer(245), '4:05');
+  assert.equal(formatTimer(0), '0:00');
+  assert.equal(formatTimer(-12), '-0:12');
 });

@@ -316,6 +316,48 @@ impl Store {
     }
 }
 
+/// Creates or re-arms the follow-up a rule keeps under `origin` (see `rules::origin`): a second
+/// application updates its time and title and makes it pending again, never a duplicate.
+pub(crate) fn upsert_for_rule(
+    conn: &Connection,
+    origin: &str,
+    person_id: i64,
+    kind: FollowupKind,
+    title: &str,
+    due_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO followup (person_id, kind, title, due_at, origin, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (origin) WHERE origin <> 'user' DO UPDATE SET
+             person_id = excluded.person_id, kind = excluded.kind, title = excluded.title,
+             due_at = excluded.due_at, state = 'pending', closed_at = NULL",
+        params![
+            person_id,
+            kind.as_str(),
+            title,
+            to_db(due_at),
+            origin,
+            to_db(now)
+        ],
+    )?;
+    Ok(
+        conn.query_row("SELECT id FROM followup WHERE origin = ?1", [origin], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// Marks the rule follow-up under `origin` done, if it is pending.
+pub(crate) fn complete_for_rule(conn: &Connection, origin: &str, now: DateTime<Utc>) -> Result<()> {
+    conn.execute(
+        "UPDATE followup SET state = 'done', closed_at = ?2 WHERE origin = ?1 AND state = 'pending'",
+        params![origin, to_db(now)],
+    )?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

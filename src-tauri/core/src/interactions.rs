@@ -1,15 +1,15 @@
 //! Interactions: what happened with whom, and a person's timeline.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::followups::{self, Followup};
+use crate::followups::{self, Followup, FollowupKind};
 use crate::people::{self, PersonRef};
-use crate::search;
 use crate::store::Store;
 use crate::time::{from_db, to_db};
+use crate::{rules, search};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -137,7 +137,66 @@ fn interactions_of(conn: &Connection, person_id: i64) -> Result<Vec<Interaction>
         .collect()
 }
 
+/// Restarts the person's keep-in-touch count from their latest interaction, when they have a
+/// cadence (their own, or their circle's).
+pub(crate) fn rearm_keep_in_touch(
+    conn: &Connection,
+    person_id: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let found: Option<(Option<i64>, String, Option<String>)> = conn
+        .query_row(
+            "SELECT coalesce(p.cadence_days, c.cadence_days), p.display_name,
+                    (SELECT max(i.occurred_at) FROM interaction i
+                     JOIN interaction_participant ip ON ip.interaction_id = i.id WHERE ip.person_id = p.id)
+             FROM person p LEFT JOIN circle c ON c.id = p.circle_id
+             WHERE p.id = ?1 AND p.is_me = 0",
+            [person_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((Some(cadence), name, Some(last))) = found {
+        followups::upsert_for_rule(
+            conn,
+            &rules::origin::keep_in_touch(person_id),
+            person_id,
+            FollowupKind::KeepInTouch,
+            &format!("Keep in touch with {name}"),
+            rules::keep_in_touch_due(from_db(&last)?, cadence),
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+/// A resource shared with someone: a link and why it made you think of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SharedResource {
+    pub person_id: i64,
+    pub url: String,
+    #[serde(default)]
+    pub note: String,
+}
+
 impl Store {
+    /// "If you stumble across an interesting article that reminds you of your mentor - send it
+    /// to them": sharing is an interaction, and restarts the keep-in-touch count.
+    pub fn share_resource(&self, shared: SharedResource) -> Result<Interaction> {
+        let url = shared.url.trim();
+        if url.is_empty() {
+            return Err(Error::invalid("url", "Add the link you shared."));
+        }
+        self.log_interaction(InteractionInput {
+            person_ids: vec![shared.person_id],
+            kind: InteractionKind::SharedResource,
+            occurred_at: None,
+            medium: None,
+            summary: url.to_string(),
+            notes: shared.note,
+        })
+    }
+
     pub fn log_interaction(&self, input: InteractionInput) -> Result<Interaction> {
         if input.person_ids.is_empty() {
             return Err(Error::invalid(
@@ -165,6 +224,7 @@ impl Store {
                     params![id, person_id],
                 )?;
                 search::reindex_person(tx, *person_id)?;
+                rearm_keep_in_touch(tx, *person_id, now)?;
             }
             Ok(Interaction {
                 id,

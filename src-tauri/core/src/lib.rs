@@ -3,15 +3,22 @@
 
 pub mod circles;
 pub mod clock;
+pub mod drafts;
 pub mod error;
 pub mod followups;
 pub mod interactions;
+pub mod links;
+pub mod meetings;
 pub mod migrations;
 mod organizations;
 pub mod paths;
 pub mod people;
+pub mod pitches;
+pub mod questions;
 pub mod reminders;
+pub mod rules;
 pub mod search;
+pub mod speech;
 pub mod store;
 pub mod time;
 

@@ -282,19 +282,22 @@ fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {
         .ok_or_else(|| Error::not_found("person", format!("id {id}")))
 }
 
+/// Adds a person inside the caller's transaction.
+pub(crate) fn create(tx: &Transaction, input: PersonInput, now: DateTime<Utc>) -> Result<Person> {
+    let valid = validate(input)?;
+    tx.execute(
+        "INSERT INTO person (display_name, created_at, updated_at) VALUES (?1, ?2, ?2)",
+        params![valid.display_name, to_db(now)],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_fields(tx, id, &valid, now)?;
+    load(tx, id)
+}
+
 impl Store {
     pub fn add_person(&self, input: PersonInput) -> Result<Person> {
-        let valid = validate(input)?;
         let now = self.now();
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO person (display_name, created_at, updated_at) VALUES (?1, ?2, ?2)",
-                params![valid.display_name, to_db(now)],
-            )?;
-            let id = tx.last_insert_rowid();
-            write_fields(tx, id, &valid, now)?;
-            load(tx, id)
-        })
+        self.write(|tx| create(tx, input, now))
     }
 
     /// Replaces every editable field of a person with `input`.

@@ -5,7 +5,7 @@
 use rusqlite::{params, Connection};
 
 use crate::error::Result;
-use crate::people::{self, Person};
+use crate::people::{self, Person, PersonRef};
 use crate::store::Store;
 
 const MAX_RESULTS: usize = 100;
@@ -63,6 +63,33 @@ pub fn match_expression(typed: &str) -> Option<String> {
 }
 
 impl Store {
+    /// People whose name holds every word of `name` (ignoring case and accents): while
+    /// brainstorming, "Ada lovelace" or "Ada M. Lovelace" is probably someone already listed.
+    pub fn similar_people(&self, name: &str) -> Result<Vec<PersonRef>> {
+        let terms: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| word.chars().count() >= 2)
+            .map(|word| format!("name : \"{word}\""))
+            .collect();
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT p.id, p.display_name FROM search_index s JOIN person p ON p.id = s.rowid
+                 WHERE search_index MATCH ?1 AND p.is_me = 0 AND p.deleted_at IS NULL
+                 ORDER BY p.display_name COLLATE NOCASE LIMIT 10",
+            )?;
+            let rows = statement.query_map([terms.join(" AND ")], |r| {
+                Ok(PersonRef {
+                    id: r.get(0)?,
+                    display_name: r.get(1)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
     /// People matching every word typed, best first (name matches weigh most). Archived people
     /// are found too, marked as archived; the user is not.
     pub fn search_people(&self, typed: &str) -> Result<Vec<Person>> {

@@ -3,4 +3,7 @@
 
 pub mod followups;
 pub mod interactions;
+pub mod meetings;
 pub mod people;
+pub mod pitches;
+pub mod questions;
