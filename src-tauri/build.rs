@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "list_people",
     "search_people",
     "get_person",
+    "get_me",
     "add_person",
     "update_person",
     "set_person_archived",

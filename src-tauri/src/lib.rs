@@ -44,6 +44,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::people::list_people,
             commands::people::search_people,
             commands::people::get_person,
+            commands::people::get_me,
             commands::people::add_person,
             commands::people::update_person,
             commands::people::set_person_archived,

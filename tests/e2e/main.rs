@@ -6,3 +6,4 @@ mod desktop;
 mod harness;
 mod notifications;
 mod people;
+mod workflow;

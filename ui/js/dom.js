@@ -10,6 +10,9 @@ export function h(tag, attributes = {}, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {
       element.addEventListener(name.slice(2), value);
+    } else if (name === 'style' && typeof value === 'object') {
+      // Through the CSSOM: the content security policy forbids inline style attributes.
+      Object.assign(element.style, value);
     } else if (name === 'dataset') {
       Object.assign(element.dataset, value);
     } else if (name === 'value') {

@@ -7,6 +7,7 @@ import { renderPeopleList } from './views/people-list.js';
 import { personForm } from './views/person-form.js';
 import { personPage } from './views/person-page.js';
 import { todayView } from './views/today.js';
+import { showBrainstorm, showMeeting, showMeetings, showPitches } from './workflow.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('main');
@@ -63,23 +64,36 @@ async function renderMain() {
   } else if (view.name === 'edit-person') {
     const person = await call('get_person', { id: view.id });
     replaceChildren(main, personForm({ person, circles: state.circles, onSave: (input) => updatePerson(person.id, input), onAddCircle: addCircle, onCancel: () => show({ name: 'person', id: person.id }) }));
+  } else if (view.name === 'brainstorm') {
+    await showBrainstorm(context);
+  } else if (view.name === 'meetings') {
+    await showMeetings(context);
+  } else if (view.name === 'meeting') {
+    await showMeeting(context, view.id);
+  } else if (view.name === 'pitches') {
+    await showPitches(context);
   } else if (view.name === 'person') {
     try {
-      const [person, timeline] = await Promise.all([call('get_person', { id: view.id }), call('person_timeline', { id: view.id })]);
-      replaceChildren(main, personPage({ person, timeline, actions: personActions(person) }));
+      const [person, timeline, meetings] = await Promise.all([
+        call('get_person', { id: view.id }), call('person_timeline', { id: view.id }), call('list_meetings', { personId: view.id }),
+      ]);
+      replaceChildren(main, personPage({ person, timeline, meetings, actions: personActions(person) }));
     } catch (error) {
       if (error.code !== 'not_found') throw error;
       state.view = { name: 'today' };
       return renderMain();
     }
   }
-  $('show-today').setAttribute('aria-current', view.name === 'today' ? 'page' : 'false');
+  for (const [button, names] of [['show-today', ['today']], ['show-brainstorm', ['brainstorm']], ['show-meetings', ['meetings', 'meeting']], ['show-pitches', ['pitches']]]) {
+    $(button).setAttribute('aria-current', names.includes(view.name) ? 'page' : 'false');
+  }
 }
 
 async function show(view) {
   state.view = view;
   renderSidebar();
   await renderMain();
+  main.scrollTop = 0;
   main.focus({ preventScroll: true });
 }
 
@@ -172,10 +186,25 @@ function personActions(person) {
         },
       });
     },
-    logInteraction: async (input) => { await call('log_interaction', { input }); await renderMain(); },
+    logInteraction: async (input) => { await call('log_interaction', { input }); await loadFollowups(); await renderMain(); },
+    planMeeting: async (kind) => {
+      const meeting = await call('plan_meeting', { input: { personId: person.id, kind } });
+      await show({ name: 'meeting', id: meeting.id });
+    },
+    openMeeting: (id) => show({ name: 'meeting', id }),
     addFollowup: async (input) => { await call('add_followup', { input }); await loadFollowups(); await renderMain(); },
   };
 }
+
+/** What the workflow screens may use. */
+const context = {
+  call,
+  main,
+  show,
+  toast,
+  reloadPeople: async () => { await loadPeople(); renderSidebar(); },
+  followupsChanged: loadFollowups,
+};
 
 // --- wiring -----------------------------------------------------------------------------
 
@@ -193,6 +222,9 @@ search.addEventListener('keydown', (event) => {
 });
 $('add-person').addEventListener('click', () => show({ name: 'new-person' }));
 $('show-today').addEventListener('click', () => show({ name: 'today' }));
+$('show-brainstorm').addEventListener('click', () => show({ name: 'brainstorm' }));
+$('show-meetings').addEventListener('click', () => show({ name: 'meetings' }));
+$('show-pitches').addEventListener('click', () => show({ name: 'pitches' }));
 $('show-archived').addEventListener('change', async (event) => {
   state.includeArchived = event.target.checked;
   await loadPeople();

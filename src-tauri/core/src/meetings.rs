@@ -519,10 +519,13 @@ fn on_held(
         meeting.person.id,
         FollowupKind::ThankYou,
         &format!(
-            "Thank {} ({}), by {}",
+            "Thank {} ({}) — {}",
             meeting.person.display_name,
             medium.replace('_', " "),
-            window.deadline.format("%a %d %b %H:%M UTC")
+            match meeting.kind {
+                MeetingKind::InformationalInterview => "within 24 hours",
+                MeetingKind::JobInterview => "24 to 48 hours after the interview",
+            }
         ),
         window.due_at,
         now,

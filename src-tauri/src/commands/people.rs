@@ -40,6 +40,12 @@ pub async fn get_person(state: State<'_, AppState>, id: i64) -> CommandResult<Pe
     Ok(state.store.person(id)?)
 }
 
+/// The user's own entry, the root of the network.
+#[tauri::command]
+pub async fn get_me(state: State<'_, AppState>) -> CommandResult<Person> {
+    Ok(state.store.me()?)
+}
+
 #[tauri::command]
 pub async fn add_person(state: State<'_, AppState>, input: PersonInput) -> CommandResult<Person> {
     let person = state.store.add_person(input)?;

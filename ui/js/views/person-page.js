@@ -66,7 +66,21 @@ function timelineView(timeline, actions) {
 }
 
 /** `actions`: edit(), archive(bool), remove(), logInteraction(input), addFollowup(input), plus followup row actions. */
-export function personPage({ person, timeline, actions }) {
+function meetingsSection(meetings, actions) {
+  return h('section', { class: 'card', id: 'person-meetings' },
+    h('h2', {}, 'Informational interviews'),
+    meetings.length
+      ? h('ul', { class: 'meeting-list' }, meetings.map((m) => h('li', {},
+        h('button', { type: 'button', class: 'meeting-row', onclick: () => actions.openMeeting(m.id) },
+          h('span', { class: 'person-name' }, m.title || kindLabel(m.kind)),
+          h('span', { class: 'person-detail' }, m.state.replace('_', ' '))))))
+      : null,
+    h('div', { class: 'buttons' },
+      h('button', { type: 'button', class: 'primary', id: 'plan-interview', onclick: () => actions.planMeeting('informational_interview') }, 'Plan an informational interview'),
+      h('button', { type: 'button', class: 'ghost', onclick: () => actions.planMeeting('job_interview') }, 'Job interview')));
+}
+
+export function personPage({ person, timeline, meetings = [], actions }) {
   const pageError = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const guarded = (action) => async () => {
     pageError.hidden = true;
@@ -104,6 +118,7 @@ export function personPage({ person, timeline, actions }) {
     h('div', { class: 'columns' },
       h('section', { class: 'card' }, h('h2', {}, 'Timeline'), timelineView(timeline, actions)),
       h('div', {},
+        meetingsSection(meetings, actions),
         h('section', { class: 'card' }, h('h2', {}, 'Add a follow-up'), followupForm({ personId: person.id, onSave: actions.addFollowup })),
         h('section', { class: 'card' }, h('h2', {}, 'Log an interaction'), interactionForm(person.id, actions.logInteraction)))));
 }

@@ -1,0 +1,70 @@
+// Screens of the networking workflow: brainstorm, interviews, pitches. Each takes the app's
+// context ({ call, main, show, toast, reloadPeople }) and renders into the main pane.
+
+import { h, replaceChildren } from './dom.js';
+import { formatWhen, kindLabel } from './format.js';
+import { agendaRun } from './views/agenda.js';
+import { brainstormView } from './views/brainstorm.js';
+import { meetingView } from './views/meeting.js';
+import { pitchesView, rehearsal } from './views/pitches.js';
+
+export async function showBrainstorm(ctx) {
+  const [circles, people] = await Promise.all([ctx.call('list_circles'), ctx.call('list_people')]);
+  replaceChildren(ctx.main, brainstormView({ circles, people, call: ctx.call, onAdded: () => ctx.reloadPeople() }));
+}
+
+export async function showMeetings(ctx) {
+  const meetings = await ctx.call('list_meetings', { personId: null });
+  const row = (m) => h('li', {},
+    h('button', { type: 'button', class: 'meeting-row', onclick: () => ctx.show({ name: 'meeting', id: m.id }) },
+      h('span', { class: 'person-name' }, m.title || `${kindLabel(m.kind)} with ${m.person.displayName}`),
+      h('span', { class: 'person-detail' }, `${m.state.replace('_', ' ')}${m.scheduledAt ? ` · ${formatWhen(m.scheduledAt)}` : ''}`)));
+  replaceChildren(ctx.main, h('div', { id: 'meetings' },
+    h('h1', { class: 'page-title' }, 'Informational interviews'),
+    h('p', { class: 'lede' }, 'A 20-30 minute conversation to learn about someone’s career and ask for advice, information and referrals — never a job. Plan one from a person’s page.'),
+    meetings.length ? h('ul', { class: 'card meeting-list' }, meetings.map(row)) : h('p', { class: 'empty card' }, 'None yet. Open a person and choose “Plan an informational interview”.')));
+}
+
+export async function showMeeting(ctx, id) {
+  const [meeting, me, bank] = await Promise.all([ctx.call('get_meeting', { id }), ctx.call('get_me'), ctx.call('list_questions')]);
+  const reload = async () => showMeeting(ctx, id);
+  const actions = {
+    setState: async (newState, at) => { await ctx.call('set_meeting_state', { id, newState, at }); await ctx.followupsChanged(); await reload(); },
+    prep: async (step, done, note) => { await ctx.call('set_prep_step', { id, step, done, note }); await reload(); },
+    saveDetails: async (details) => { await ctx.call('update_meeting', { id, details }); await ctx.followupsChanged(); await reload(); ctx.toast('Saved.'); },
+    saveAgenda: async (items) => { await ctx.call('set_agenda', { id, items }); await reload(); ctx.toast('Agenda saved.'); },
+    suggestAgenda: () => ctx.call('suggested_agenda'),
+    run: async (items) => {
+      if (!items.length) throw new Error('Add a section to the agenda first.');
+      await ctx.call('set_agenda', { id, items });
+      replaceChildren(ctx.main, agendaRun({ title: meeting.title || `${kindLabel(meeting.kind)} with ${meeting.person.displayName}`, items, onExit: reload }));
+    },
+    addAir: async (input) => { await ctx.call('add_air', { meetingId: id, input }); await ctx.reloadPeople(); await reload(); },
+    removeAir: async (airId) => { await ctx.call('remove_air', { id: airId }); await reload(); },
+    draftRequest: (input) => ctx.call('draft_request', { input }),
+    openPerson: (personId) => ctx.show({ name: 'person', id: personId }),
+  };
+  replaceChildren(ctx.main, meetingView({ meeting, me, bank, actions }));
+}
+
+export async function showPitches(ctx, selectedId = null) {
+  const [pitches, rate] = await Promise.all([ctx.call('list_pitches'), ctx.call('speaking_rate')]);
+  const selected = pitches.find((p) => p.id === selectedId) ?? null;
+  const versions = selected ? await ctx.call('pitch_versions', { id: selected.id }) : [];
+  const again = (id = selectedId) => showPitches(ctx, id);
+  const actions = {
+    select: (id) => again(id),
+    time: (text, kind) => ctx.call('time_pitch', { text, kind }),
+    add: async (input) => { const p = await ctx.call('add_pitch', { input }); await again(p.id); },
+    save: async (input) => { await ctx.call('update_pitch', { id: selected.id, input }); await again(); ctx.toast('Saved; the earlier text is kept under Earlier versions.'); },
+    remove: async () => { await ctx.call('delete_pitch', { id: selected.id }); await again(null); },
+    restore: async (versionId) => { await ctx.call('restore_pitch_version', { id: selected.id, versionId }); await again(); },
+    duplicate: async (audience) => { const p = await ctx.call('duplicate_pitch', { id: selected.id, audience }); await again(p.id); },
+    setRate: async (wordsPerMinute) => { await ctx.call('set_speaking_rate', { wordsPerMinute }); await again(); },
+    rehearse: async (pitch) => {
+      const timing = await ctx.call('time_pitch', { text: pitch.text, kind: pitch.kind });
+      replaceChildren(ctx.main, rehearsal({ pitch, timing, onExit: () => again() }));
+    },
+  };
+  replaceChildren(ctx.main, pitchesView({ pitches, selected, versions, rate, actions }));
+}
