@@ -50,6 +50,7 @@ const COMMANDS: &[&str] = &[
     "archive_question",
     "draft_request",
     "draft_thank_you",
+    "today_overview",
 ];
 
 fn main() {

@@ -86,6 +86,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::questions::archive_question,
             commands::questions::draft_request,
             commands::questions::draft_thank_you,
+            commands::today::today_overview,
         ])
 }
 

@@ -310,6 +310,12 @@ impl App {
 
     /// Saves a screenshot under target/e2e-screenshots/ for a person to look at.
     pub async fn screenshot(&self, name: &str) {
+        // Let the last render reach the screen: WebKit paints on its own schedule.
+        let _ = self
+            .client
+            .execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()))", vec![])
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let png = self.client.screenshot().await.expect("screenshot");
         let dir = screenshots_dir();
         std::fs::create_dir_all(&dir).unwrap();

@@ -58,7 +58,13 @@ function renderSidebar() {
 async function renderMain() {
   const view = state.view;
   if (view.name === 'today') {
-    replaceChildren(main, todayView({ followups: state.followups, people: state.people, actions: followupActions() }));
+    const overview = await call('today_overview');
+    replaceChildren(main, todayView({
+      followups: state.followups,
+      people: state.people,
+      overview,
+      actions: { ...followupActions(), openMeeting: (id) => show({ name: 'meeting', id }), openBrainstorm: () => show({ name: 'brainstorm' }) },
+    }));
   } else if (view.name === 'new-person') {
     replaceChildren(main, personForm({ circles: state.circles, onSave: addPerson, onAddCircle: addCircle, onCancel: () => show({ name: 'today' }) }));
   } else if (view.name === 'edit-person') {
@@ -90,6 +96,7 @@ async function renderMain() {
 }
 
 async function show(view) {
+  $('toast').hidden = true;
   state.view = view;
   renderSidebar();
   await renderMain();
@@ -159,6 +166,10 @@ function followupActions() {
       await after();
     },
     openPerson: (id) => show({ name: 'person', id }),
+    draftThankYou: async ({ theirName, whatHelped, medium }) => {
+      const me = await call('get_me');
+      return call('draft_thank_you', { theirName, myName: me.displayName === 'Me' ? '' : me.displayName, whatHelped, medium, formalInterview: false });
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { agendaRun } from './views/agenda.js';
 import { brainstormView } from './views/brainstorm.js';
 import { meetingView } from './views/meeting.js';
 import { pitchesView, rehearsal } from './views/pitches.js';
+import { questionBank } from './views/questions.js';
 
 export async function showBrainstorm(ctx) {
   const [circles, people] = await Promise.all([ctx.call('list_circles'), ctx.call('list_people')]);
@@ -14,7 +15,13 @@ export async function showBrainstorm(ctx) {
 }
 
 export async function showMeetings(ctx) {
-  const meetings = await ctx.call('list_meetings', { personId: null });
+  const [meetings, questions] = await Promise.all([ctx.call('list_meetings', { personId: null }), ctx.call('list_questions')]);
+  const again = () => showMeetings(ctx);
+  const bankActions = {
+    add: async (theme, text) => { await ctx.call('add_question', { theme, text }); await again(); },
+    update: async (id, text) => { await ctx.call('update_question', { id, text }); await again(); ctx.toast('Question saved.'); },
+    archive: async (id) => { await ctx.call('archive_question', { id }); await again(); },
+  };
   const row = (m) => h('li', {},
     h('button', { type: 'button', class: 'meeting-row', onclick: () => ctx.show({ name: 'meeting', id: m.id }) },
       h('span', { class: 'person-name' }, m.title || `${kindLabel(m.kind)} with ${m.person.displayName}`),
@@ -22,7 +29,8 @@ export async function showMeetings(ctx) {
   replaceChildren(ctx.main, h('div', { id: 'meetings' },
     h('h1', { class: 'page-title' }, 'Informational interviews'),
     h('p', { class: 'lede' }, 'A 20-30 minute conversation to learn about someone’s career and ask for advice, information and referrals — never a job. Plan one from a person’s page.'),
-    meetings.length ? h('ul', { class: 'card meeting-list' }, meetings.map(row)) : h('p', { class: 'empty card' }, 'None yet. Open a person and choose “Plan an informational interview”.')));
+    meetings.length ? h('ul', { class: 'card meeting-list' }, meetings.map(row)) : h('p', { class: 'empty card' }, 'None yet. Open a person and choose “Plan an informational interview”.'),
+    questionBank({ questions, actions: bankActions })));
 }
 
 export async function showMeeting(ctx, id) {

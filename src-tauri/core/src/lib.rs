@@ -1,6 +1,7 @@
 //! Rapport's core: the contact store, its rules and its formats. Nothing here knows about Tauri
 //! or a window, so everything a user can do is a plain function first, tested in seconds.
 
+pub mod calendar;
 pub mod circles;
 pub mod clock;
 pub mod drafts;
@@ -10,6 +11,7 @@ pub mod interactions;
 pub mod links;
 pub mod meetings;
 pub mod migrations;
+pub mod opportunities;
 mod organizations;
 pub mod paths;
 pub mod people;
@@ -21,6 +23,7 @@ pub mod search;
 pub mod speech;
 pub mod store;
 pub mod time;
+pub mod today;
 
 pub use error::{Error, ErrorPayload, Result};
 pub use store::Store;

@@ -276,6 +276,18 @@ CREATE TABLE opportunity (
     updated_at        TEXT NOT NULL
 ) STRICT;
 
+CREATE INDEX opportunity_organization ON opportunity (organization_id);
+
+-- Every change of an opportunity's status, dated.
+CREATE TABLE opportunity_event (
+    id              INTEGER PRIMARY KEY,
+    opportunity_id  INTEGER NOT NULL REFERENCES opportunity (id) ON DELETE CASCADE,
+    status          TEXT NOT NULL,
+    at              TEXT NOT NULL
+) STRICT;
+CREATE INDEX opportunity_event_opportunity ON opportunity_event (opportunity_id);
+
+-- Organizations the user wants to get into; each shows who they know there.
 ALTER TABLE organization ADD COLUMN is_target INTEGER NOT NULL DEFAULT 0;
 
 -- Follow-ups made by a rule carry a key naming the rule and its subject (for example

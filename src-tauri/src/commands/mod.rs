@@ -7,3 +7,4 @@ pub mod meetings;
 pub mod people;
 pub mod pitches;
 pub mod questions;
+pub mod today;

@@ -46,7 +46,24 @@ export function followupRow(followup, actions, { showPerson = true, now = new Da
     },
   }, 'Snooze…');
 
-  return h('li', { class: `followup${overdue ? ' overdue' : ''}`, dataset: { followupId: String(followup.id) } },
+  // One key per action when the row has focus: d done, s snooze to tomorrow morning, o open.
+  const onKey = (event) => {
+    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 'd') run(() => actions.done(followup.id));
+    else if (key === 's') run(() => actions.snooze(followup.id, { preset: 'tomorrowMorning' }));
+    else if (key === 'o' && followup.person) actions.openPerson(followup.person.id);
+    else return;
+    event.preventDefault();
+  };
+  const drafter = followup.kind === 'thank_you' && followup.person && actions.draftThankYou ? thankYouDrafter(followup, actions) : null;
+  return h('li', {
+    class: `followup${overdue ? ' overdue' : ''}`,
+    tabindex: '0',
+    'aria-label': `${followup.title}. Keys: d done, s snooze to tomorrow, o open`,
+    dataset: { followupId: String(followup.id) },
+    onkeydown: onKey,
+  },
     h('div', { class: 'followup-main' },
       h('span', { class: 'followup-title' }, followup.title),
       h('span', { class: 'followup-meta' },
@@ -61,7 +78,29 @@ export function followupRow(followup, actions, { showPerson = true, now = new Da
       snoozeButton,
       h('button', { type: 'button', class: 'ghost small', onclick: () => run(() => actions.dismiss(followup.id)) }, 'Dismiss')),
     menu,
+    drafter,
     error);
+}
+
+/** "Send a thank you note … mentioning what was particularly beneficial", in their medium. */
+function thankYouDrafter(followup, actions) {
+  const out = h('div', { class: 'draft-output' });
+  const medium = h('select', { 'aria-label': 'Medium' }, [['email', 'Email'], ['handwritten_card', 'Handwritten card'], ['linkedin', 'LinkedIn'], ['text', 'Text message']].map(([v, l]) =>
+    h('option', { value: v, selected: followup.title.includes(`(${l.toLowerCase()})`) || followup.title.includes(`(${v.replace('_', ' ')})`) }, l)));
+  const helped = h('input', { placeholder: 'What was particularly helpful?', 'aria-label': 'What was particularly helpful' });
+  const details = h('details', { class: 'thank-you-drafter' },
+    h('summary', {}, 'Draft the thank-you'),
+    h('div', { class: 'row' }, medium, helped,
+      h('button', { type: 'button', class: 'small', onclick: async () => {
+        try {
+          const draft = await actions.draftThankYou({ theirName: followup.person.displayName, whatHelped: helped.value, medium: medium.value });
+          out.replaceChildren(h('pre', { class: 'draft' }, draft.body), ...draft.warnings.map((w) => h('p', { class: 'warning' }, w)));
+        } catch (e) {
+          out.replaceChildren(h('p', { class: 'row-error' }, e.message));
+        }
+      } }, 'Draft')),
+    out);
+  return details;
 }
 
 /**

@@ -1,10 +1,39 @@
 // Today: what is overdue, due today and coming up, with a form to add a follow-up.
 
 import { h } from '../dom.js';
-import { dueBucket } from '../format.js';
+import { dueBucket, formatWhen, kindLabel } from '../format.js';
 import { followupForm, followupRow } from './followups.js';
 
-export function todayView({ followups, people, actions }) {
+function overviewSections(overview, actions) {
+  if (!overview) return [];
+  const size = overview.networkSize;
+  const goal = overview.networkGoalMin;
+  return [
+    overview.upcomingMeetings.length
+      ? h('section', { class: 'card' }, h('h2', {}, 'Meetings coming up'),
+        h('ul', { class: 'meeting-list' }, overview.upcomingMeetings.map((m) => h('li', {},
+          h('button', { type: 'button', class: 'meeting-row', onclick: () => actions.openMeeting(m.id) },
+            h('span', { class: 'person-name' }, m.title || `${kindLabel(m.kind)} with ${m.person.displayName}`),
+            h('span', { class: 'person-detail' }, formatWhen(m.scheduledAt)))))))
+      : null,
+    overview.goingCold.length
+      ? h('section', { class: 'card', id: 'going-cold' }, h('h2', {}, 'Going cold'),
+        h('p', { class: 'hint' }, 'Pass along an article, ask how they are: a small note keeps the connection warm.'),
+        h('ul', { class: 'meeting-list' }, overview.goingCold.map((c) => h('li', {},
+          h('button', { type: 'button', class: 'meeting-row', onclick: () => actions.openPerson(c.person.id) },
+            h('span', { class: 'person-name' }, c.person.displayName),
+            h('span', { class: 'person-detail' }, `last contact ${c.daysSince} days ago · every ${c.cadenceDays} days`))))))
+      : null,
+    size < goal
+      ? h('section', { class: 'card brainstorm-nudge' },
+        h('h2', {}, 'Your natural network'),
+        h('div', { class: 'progress' }, h('progress', { max: String(goal), value: String(size), 'aria-label': 'Names listed' }), h('span', {}, `${size} of ${goal} names`)),
+        h('button', { type: 'button', onclick: actions.openBrainstorm }, 'Continue the brainstorm'))
+      : null,
+  ];
+}
+
+export function todayView({ followups, people, overview, actions }) {
   const now = new Date();
   const buckets = { overdue: [], today: [], later: [] };
   for (const f of followups) buckets[dueBucket(f.dueAt, now)].push(f);
@@ -15,8 +44,10 @@ export function todayView({ followups, people, actions }) {
 
   return h('div', { class: 'today', id: 'today' },
     h('h1', { class: 'page-title' }, 'Today'),
+    followups.length ? h('p', { class: 'hint keys-hint' }, 'Tab to a follow-up, then: d done · s snooze to tomorrow · o open the person') : null,
     buckets.overdue.length ? section('Overdue', buckets.overdue, '') : null,
     section('Due today', buckets.today, buckets.overdue.length ? 'Nothing else today.' : 'Nothing due today. A good day to reach out to someone.'),
     section('Coming up', buckets.later, 'Nothing planned yet.'),
+    overviewSections(overview, actions),
     h('section', { class: 'card' }, h('h2', {}, 'Add a follow-up'), followupForm({ people, onSave: actions.add })));
 }

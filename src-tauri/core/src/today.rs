@@ -1,0 +1,99 @@
+//! What the Today screen shows beside due follow-ups: meetings coming up, people going cold,
+//! and how far the natural-network brainstorm has come.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::meetings::Meeting;
+use crate::people::PersonRef;
+use crate::store::Store;
+use crate::time::{from_db, to_db};
+
+/// The guide: "Shoot for 50-100 names".
+pub const NETWORK_GOAL: (i64, i64) = (50, 100);
+
+/// How far ahead Today looks for meetings, and for contacts about to go cold.
+pub const LOOK_AHEAD: Duration = Duration::days(14);
+const COLD_SOON: Duration = Duration::days(7);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ColdContact {
+    pub person: PersonRef,
+    pub last_contact: DateTime<Utc>,
+    pub cadence_days: i64,
+    /// Whole days since the last interaction.
+    pub days_since: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TodayOverview {
+    pub upcoming_meetings: Vec<Meeting>,
+    pub going_cold: Vec<ColdContact>,
+    pub network_size: i64,
+    pub network_goal_min: i64,
+    pub network_goal_max: i64,
+}
+
+impl Store {
+    pub fn today_overview(&self) -> Result<TodayOverview> {
+        let now = self.now();
+        let (upcoming_ids, cold_rows, network_size) = self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT m.id FROM meeting m JOIN person p ON p.id = m.person_id
+                 WHERE p.deleted_at IS NULL AND m.state IN ('requested', 'scheduled')
+                   AND m.scheduled_at IS NOT NULL AND m.scheduled_at >= ?1 AND m.scheduled_at <= ?2
+                 ORDER BY m.scheduled_at",
+            )?;
+            let upcoming = statement
+                .query_map([to_db(now - Duration::hours(1)), to_db(now + LOOK_AHEAD)], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            // Contacts with a keep-in-touch cadence whose last interaction is, or is about to
+            // be, longer ago than the cadence: most overdue first.
+            let mut statement = conn.prepare_cached(
+                "SELECT p.id, p.display_name, last.at, coalesce(p.cadence_days, c.cadence_days) AS cadence
+                 FROM person p LEFT JOIN circle c ON c.id = p.circle_id
+                 JOIN (SELECT ip.person_id, max(i.occurred_at) AS at FROM interaction i
+                       JOIN interaction_participant ip ON ip.interaction_id = i.id GROUP BY ip.person_id) AS last
+                   ON last.person_id = p.id
+                 WHERE p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
+                   AND coalesce(p.cadence_days, c.cadence_days) IS NOT NULL
+                 ORDER BY last.at",
+            )?;
+            let cold = statement
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let size: i64 = conn.query_row(
+                "SELECT count(*) FROM person WHERE is_me = 0 AND deleted_at IS NULL AND archived_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?;
+            Ok((upcoming, cold, size))
+        })?;
+        let upcoming_meetings = upcoming_ids
+            .into_iter()
+            .map(|id| self.meeting(id))
+            .collect::<Result<Vec<_>>>()?;
+        let mut going_cold = Vec::new();
+        for (id, display_name, last, cadence_days) in cold_rows {
+            let last_contact = from_db(&last)?;
+            if last_contact + Duration::days(cadence_days) <= now + COLD_SOON {
+                going_cold.push(ColdContact {
+                    person: PersonRef { id, display_name },
+                    last_contact,
+                    cadence_days,
+                    days_since: (now - last_contact).num_days(),
+                });
+            }
+        }
+        Ok(TodayOverview {
+            upcoming_meetings,
+            going_cold,
+            network_size,
+            network_goal_min: NETWORK_GOAL.0,
+            network_goal_max: NETWORK_GOAL.1,
+        })
+    }
+}
