@@ -51,6 +51,15 @@ const COMMANDS: &[&str] = &[
     "draft_request",
     "draft_thank_you",
     "today_overview",
+    "list_opportunities",
+    "add_opportunity",
+    "update_opportunity",
+    "set_opportunity_status",
+    "delete_opportunity",
+    "list_organizations",
+    "set_organization_target",
+    "list_targets",
+    "export_meeting_ics",
 ];
 
 fn main() {

@@ -87,6 +87,15 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::questions::draft_request,
             commands::questions::draft_thank_you,
             commands::today::today_overview,
+            commands::opportunities::list_opportunities,
+            commands::opportunities::add_opportunity,
+            commands::opportunities::update_opportunity,
+            commands::opportunities::set_opportunity_status,
+            commands::opportunities::delete_opportunity,
+            commands::opportunities::list_organizations,
+            commands::opportunities::set_organization_target,
+            commands::opportunities::list_targets,
+            commands::calendar::export_meeting_ics,
         ])
 }
 

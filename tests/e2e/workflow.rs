@@ -216,6 +216,59 @@ async fn the_main_networking_path_from_brainstorm_to_telling_the_referrer() {
     .await;
     app.screenshot("13-today").await;
 
+    // Ada mentions an unadvertised opening: a lead tied to her, followed to "applied".
+    click(&app, "#show-opportunities").await;
+    type_into(
+        &app,
+        "#opportunity-form input[name='role']",
+        "Research intern",
+    )
+    .await;
+    type_into(
+        &app,
+        "#opportunity-form input[name='organization']",
+        "Analytical Engines",
+    )
+    .await;
+    app.client
+        .find(Locator::Css(
+            "#opportunity-form select[name='sourcePersonId']",
+        ))
+        .await
+        .unwrap()
+        .select_by_label("Ada Lovelace")
+        .await
+        .unwrap();
+    click(&app, "#opportunity-form button[type='submit']").await;
+    app.wait_for_text(
+        "#opportunities .opportunity",
+        "Research intern · Analytical Engines",
+    )
+    .await;
+    app.client
+        .find(Locator::Css("#opportunities .opportunity select"))
+        .await
+        .unwrap()
+        .select_by_value("applied")
+        .await
+        .unwrap();
+    app.wait_for_text("#opportunities .opportunity", "Applied")
+        .await;
+    app.client
+        .find(Locator::Css("#targets select"))
+        .await
+        .unwrap()
+        .select_by_label("Analytical Engines")
+        .await
+        .unwrap();
+    click_text(&app, "#targets button", "Target").await;
+    app.wait_for_text("#targets .targets", "Analytical Engines")
+        .await;
+    app.screenshot("15-opportunities").await;
+    click(&app, "#show-today").await;
+    app.wait_for_text("#today", "Research intern · Analytical Engines")
+        .await;
+
     // A 120-word elevator speech is about 51 seconds at 140 words a minute: inside 30-60 s.
     click(&app, "#show-pitches").await;
     type_into(&app, "#pitch-editor input[name='title']", "Alumni panel").await;

@@ -7,7 +7,7 @@ import { renderPeopleList } from './views/people-list.js';
 import { personForm } from './views/person-form.js';
 import { personPage } from './views/person-page.js';
 import { todayView } from './views/today.js';
-import { showBrainstorm, showMeeting, showMeetings, showPitches } from './workflow.js';
+import { showBrainstorm, showMeeting, showMeetings, showOpportunities, showPitches } from './workflow.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('main');
@@ -58,12 +58,18 @@ function renderSidebar() {
 async function renderMain() {
   const view = state.view;
   if (view.name === 'today') {
-    const overview = await call('today_overview');
+    const [overview, opportunities] = await Promise.all([call('today_overview'), call('list_opportunities', { includeClosed: false })]);
     replaceChildren(main, todayView({
       followups: state.followups,
       people: state.people,
       overview,
-      actions: { ...followupActions(), openMeeting: (id) => show({ name: 'meeting', id }), openBrainstorm: () => show({ name: 'brainstorm' }) },
+      opportunities,
+      actions: {
+        ...followupActions(),
+        openMeeting: (id) => show({ name: 'meeting', id }),
+        openBrainstorm: () => show({ name: 'brainstorm' }),
+        openOpportunities: () => show({ name: 'opportunities' }),
+      },
     }));
   } else if (view.name === 'new-person') {
     replaceChildren(main, personForm({ circles: state.circles, onSave: addPerson, onAddCircle: addCircle, onCancel: () => show({ name: 'today' }) }));
@@ -78,6 +84,8 @@ async function renderMain() {
     await showMeeting(context, view.id);
   } else if (view.name === 'pitches') {
     await showPitches(context);
+  } else if (view.name === 'opportunities') {
+    await showOpportunities(context);
   } else if (view.name === 'person') {
     try {
       const [person, timeline, meetings] = await Promise.all([
@@ -90,7 +98,7 @@ async function renderMain() {
       return renderMain();
     }
   }
-  for (const [button, names] of [['show-today', ['today']], ['show-brainstorm', ['brainstorm']], ['show-meetings', ['meetings', 'meeting']], ['show-pitches', ['pitches']]]) {
+  for (const [button, names] of [['show-today', ['today']], ['show-brainstorm', ['brainstorm']], ['show-meetings', ['meetings', 'meeting']], ['show-pitches', ['pitches']], ['show-opportunities', ['opportunities']]]) {
     $(button).setAttribute('aria-current', names.includes(view.name) ? 'page' : 'false');
   }
 }
@@ -236,6 +244,7 @@ $('show-today').addEventListener('click', () => show({ name: 'today' }));
 $('show-brainstorm').addEventListener('click', () => show({ name: 'brainstorm' }));
 $('show-meetings').addEventListener('click', () => show({ name: 'meetings' }));
 $('show-pitches').addEventListener('click', () => show({ name: 'pitches' }));
+$('show-opportunities').addEventListener('click', () => show({ name: 'opportunities' }));
 $('show-archived').addEventListener('change', async (event) => {
   state.includeArchived = event.target.checked;
   await loadPeople();

@@ -7,6 +7,7 @@ import { agendaRun } from './views/agenda.js';
 import { brainstormView } from './views/brainstorm.js';
 import { meetingView } from './views/meeting.js';
 import { pitchesView, rehearsal } from './views/pitches.js';
+import { opportunitiesView } from './views/opportunities.js';
 import { questionBank } from './views/questions.js';
 
 export async function showBrainstorm(ctx) {
@@ -50,6 +51,7 @@ export async function showMeeting(ctx, id) {
     addAir: async (input) => { await ctx.call('add_air', { meetingId: id, input }); await ctx.reloadPeople(); await reload(); },
     removeAir: async (airId) => { await ctx.call('remove_air', { id: airId }); await reload(); },
     draftRequest: (input) => ctx.call('draft_request', { input }),
+    exportIcs: () => ctx.call('export_meeting_ics', { id }),
     openPerson: (personId) => ctx.show({ name: 'person', id: personId }),
   };
   replaceChildren(ctx.main, meetingView({ meeting, me, bank, actions }));
@@ -75,4 +77,20 @@ export async function showPitches(ctx, selectedId = null) {
     },
   };
   replaceChildren(ctx.main, pitchesView({ pitches, selected, versions, rate, actions }));
+}
+
+export async function showOpportunities(ctx, includeClosed = false) {
+  const [opportunities, people, organizations, targets] = await Promise.all([
+    ctx.call('list_opportunities', { includeClosed }), ctx.call('list_people'), ctx.call('list_organizations'), ctx.call('list_targets'),
+  ]);
+  const again = () => showOpportunities(ctx, includeClosed);
+  const actions = {
+    add: async (input) => { await ctx.call('add_opportunity', { input }); await again(); },
+    setStatus: async (id, status) => { await ctx.call('set_opportunity_status', { id, status }); await again(); },
+    remove: async (id) => { await ctx.call('delete_opportunity', { id }); await again(); },
+    setTarget: async (id, isTarget) => { await ctx.call('set_organization_target', { id, isTarget }); await again(); },
+    openPerson: (id) => ctx.show({ name: 'person', id }),
+    toggleClosed: () => showOpportunities(ctx, !includeClosed),
+  };
+  replaceChildren(ctx.main, opportunitiesView({ opportunities, people, organizations, targets, includeClosed, actions }));
 }

@@ -1,9 +1,11 @@
 //! The typed commands the UI calls, one module per domain. Each converts its arguments, calls
 //! the core, tells the reminder loop about writes, and maps the error.
 
+pub mod calendar;
 pub mod followups;
 pub mod interactions;
 pub mod meetings;
+pub mod opportunities;
 pub mod people;
 pub mod pitches;
 pub mod questions;

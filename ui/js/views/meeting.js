@@ -146,6 +146,18 @@ function airSection(meeting, actions) {
     form);
 }
 
+function calendarExport(meeting, actions) {
+  const result = h('span', { class: 'hint', role: 'status' });
+  return h('p', { class: 'calendar-export' },
+    h('button', { type: 'button', class: 'ghost small', id: 'export-ics', onclick: async () => {
+      try {
+        result.textContent = `Saved to ${await actions.exportIcs()}: open it to add the meeting to your calendar.`;
+      } catch (e) {
+        result.textContent = e.message;
+      }
+    } }, 'Add to calendar (.ics)'), ' ', result);
+}
+
 /** `actions`: setState, prep, saveDetails, saveAgenda, suggestAgenda, run, addAir, removeAir, draftRequest, openPerson. */
 export function meetingView({ meeting, me, bank, actions }) {
   const when = meeting.scheduledAt ? formatWhen(meeting.scheduledAt) : 'not scheduled yet';
@@ -153,7 +165,8 @@ export function meetingView({ meeting, me, bank, actions }) {
     h('header', { class: 'meeting-header' },
       h('p', { class: 'eyebrow' }, kindLabel(meeting.kind)),
       h('h1', { class: 'page-title' }, meeting.title || `${kindLabel(meeting.kind)} with `, meeting.title ? null : h('button', { type: 'button', class: 'link big', onclick: () => actions.openPerson(meeting.person.id) }, meeting.person.displayName)),
-      h('p', { class: 'subtitle' }, `${STATE_LABEL[meeting.state]} · ${when} · ${meeting.durationMinutes} min`)),
+      h('p', { class: 'subtitle' }, `${STATE_LABEL[meeting.state]} · ${when} · ${meeting.durationMinutes} min`),
+      calendarExport(meeting, actions)),
     stateBar(meeting, actions),
     h('div', { class: 'columns' },
       h('div', {},

@@ -33,7 +33,16 @@ function overviewSections(overview, actions) {
   ];
 }
 
-export function todayView({ followups, people, overview, actions }) {
+function opportunitiesSection(opportunities, actions) {
+  if (!opportunities?.length) return null;
+  return h('section', { class: 'card' }, h('h2', {}, 'Open opportunities', h('span', { class: 'count-quiet' }, ` ${opportunities.length}`)),
+    h('ul', { class: 'meeting-list' }, opportunities.slice(0, 5).map((o) => h('li', {},
+      h('button', { type: 'button', class: 'meeting-row', onclick: actions.openOpportunities },
+        h('span', { class: 'person-name' }, o.organization ? `${o.role} · ${o.organization}` : o.role),
+        h('span', { class: 'person-detail' }, `${o.status.replace('_', ' ')}${o.source ? ` · from ${o.source.displayName}` : ''}`))))));
+}
+
+export function todayView({ followups, people, overview, opportunities = [], actions }) {
   const now = new Date();
   const buckets = { overdue: [], today: [], later: [] };
   for (const f of followups) buckets[dueBucket(f.dueAt, now)].push(f);
@@ -49,5 +58,6 @@ export function todayView({ followups, people, overview, actions }) {
     section('Due today', buckets.today, buckets.overdue.length ? 'Nothing else today.' : 'Nothing due today. A good day to reach out to someone.'),
     section('Coming up', buckets.later, 'Nothing planned yet.'),
     overviewSections(overview, actions),
+    opportunitiesSection(opportunities, actions),
     h('section', { class: 'card' }, h('h2', {}, 'Add a follow-up'), followupForm({ people, onSave: actions.add })));
 }
