@@ -150,8 +150,7 @@ async fn the_main_networking_path_from_brainstorm_to_telling_the_referrer() {
     click_text(&app, "#agenda-builder button", "25-minute outline").await;
     app.wait_for_text(".agenda-total", "25 minutes").await;
     click(&app, "#save-agenda").await;
-    app.wait_for_text(".agenda-total", "25 minutes — fits")
-        .await;
+    app.wait_for_text("#toast", "Agenda saved.").await;
     app.screenshot("11-interview").await;
     click(&app, "#run-agenda").await;
     app.wait_for_text("#run-mode .run-title", "Thanks and my introduction")
@@ -252,7 +251,8 @@ async fn the_main_networking_path_from_brainstorm_to_telling_the_referrer() {
         .select_by_value("applied")
         .await
         .unwrap();
-    app.wait_for_text("#opportunities .opportunity", "Applied")
+    // The history line, not the select's option: it shows once the list has re-rendered.
+    app.wait_for_text("#opportunities .opportunity .followup-meta", "→ Applied")
         .await;
     app.client
         .find(Locator::Css("#targets select"))

@@ -35,7 +35,9 @@ export async function showMeetings(ctx) {
 }
 
 export async function showMeeting(ctx, id) {
-  const [meeting, me, bank] = await Promise.all([ctx.call('get_meeting', { id }), ctx.call('get_me'), ctx.call('list_questions')]);
+  const [meeting, me, bank, people] = await Promise.all([
+    ctx.call('get_meeting', { id }), ctx.call('get_me'), ctx.call('list_questions'), ctx.call('list_people'),
+  ]);
   const reload = async () => showMeeting(ctx, id);
   const actions = {
     setState: async (newState, at) => { await ctx.call('set_meeting_state', { id, newState, at }); await ctx.followupsChanged(); await reload(); },
@@ -54,7 +56,7 @@ export async function showMeeting(ctx, id) {
     exportIcs: () => ctx.call('export_meeting_ics', { id }),
     openPerson: (personId) => ctx.show({ name: 'person', id: personId }),
   };
-  replaceChildren(ctx.main, meetingView({ meeting, me, bank, actions }));
+  replaceChildren(ctx.main, meetingView({ meeting, me, bank, people, actions }));
 }
 
 export async function showPitches(ctx, selectedId = null) {

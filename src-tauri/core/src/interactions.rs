@@ -155,6 +155,13 @@ pub(crate) fn rearm_keep_in_touch(
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
+    if let Some((None, _, _)) = found {
+        // No cadence any more: nothing to keep up.
+        conn.execute(
+            "DELETE FROM followup WHERE origin = ?1 AND state = 'pending'",
+            [rules::origin::keep_in_touch(person_id)],
+        )?;
+    }
     if let Some((Some(cadence), name, Some(last))) = found {
         followups::upsert_for_rule(
             conn,

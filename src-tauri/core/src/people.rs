@@ -33,6 +33,8 @@ pub struct Person {
     pub how_met: Option<String>,
     pub notes: String,
     pub tags: Vec<String>,
+    /// Keep-in-touch cadence set for this person; when None, their circle's applies.
+    pub cadence_days: Option<i64>,
     pub is_me: bool,
     pub archived: bool,
     pub created_at: DateTime<Utc>,
@@ -55,6 +57,8 @@ pub struct PersonInput {
     pub how_met: Option<String>,
     pub notes: Option<String>,
     pub tags: Vec<String>,
+    /// Keep in touch every this many days (None: the circle's default).
+    pub cadence_days: Option<i64>,
 }
 
 impl PersonInput {
@@ -86,6 +90,7 @@ struct Valid {
     how_met: Option<String>,
     notes: String,
     tags: Vec<String>,
+    cadence_days: Option<i64>,
 }
 
 fn clean(value: Option<String>) -> Option<String> {
@@ -127,6 +132,14 @@ fn validate(input: PersonInput) -> Result<Valid> {
             ));
         }
     }
+    if let Some(days) = input.cadence_days {
+        if !(1..=3650).contains(&days) {
+            return Err(Error::invalid(
+                "cadenceDays",
+                "Keep in touch every 1 to 3650 days.",
+            ));
+        }
+    }
     let organization = clean(input.organization);
     let title = clean(input.title);
     if title.is_some() && organization.is_none() {
@@ -153,6 +166,7 @@ fn validate(input: PersonInput) -> Result<Valid> {
         phone: clean(input.phone),
         linkedin_url,
         how_met: clean(input.how_met),
+        cadence_days: input.cadence_days,
         notes: clean(input.notes).unwrap_or_default(),
         tags,
     })
@@ -164,7 +178,7 @@ const SELECT_PERSON: &str = "
            (SELECT group_concat(t.name, char(31)) FROM
                (SELECT t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
                 WHERE pt.person_id = p.id ORDER BY t.name COLLATE NOCASE) AS t),
-           p.is_me, p.archived_at IS NOT NULL, p.created_at, p.updated_at
+           p.is_me, p.archived_at IS NOT NULL, p.created_at, p.updated_at, p.cadence_days
     FROM person p
     LEFT JOIN circle c ON c.id = p.circle_id
     LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
@@ -198,6 +212,7 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
         archived: row.get(14)?,
         created_at: time(15)?,
         updated_at: time(16)?,
+        cadence_days: row.get(17)?,
     })
 }
 
@@ -232,7 +247,8 @@ fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) ->
     };
     tx.execute(
         "UPDATE person SET display_name = ?2, given_name = ?3, family_name = ?4, circle_id = ?5,
-             email = ?6, phone = ?7, linkedin_url = ?8, how_met = ?9, notes = ?10, updated_at = ?11
+             email = ?6, phone = ?7, linkedin_url = ?8, how_met = ?9, notes = ?10, updated_at = ?11,
+             cadence_days = ?12
          WHERE id = ?1",
         params![
             id,
@@ -245,7 +261,8 @@ fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) ->
             valid.linkedin_url,
             valid.how_met,
             valid.notes,
-            to_db(now)
+            to_db(now),
+            valid.cadence_days
         ],
     )?;
     organizations::set_current_role(
@@ -266,7 +283,8 @@ fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) ->
             params![id, tag],
         )?;
     }
-    search::reindex_person(tx, id)
+    search::reindex_person(tx, id)?;
+    crate::interactions::rearm_keep_in_touch(tx, id, now)
 }
 
 fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {

@@ -508,3 +508,52 @@ fn a_brainstormed_name_that_looks_like_someone_listed_is_flagged() {
     assert!(names("Samantha Green").is_empty());
     assert!(names("  ").is_empty());
 }
+
+#[test]
+fn a_persons_own_cadence_overrides_their_circles_and_is_editable() {
+    let store = memory_store(&clock_at("2026-03-02T15:00:00Z"));
+    let input = |cadence: Option<i64>| PersonInput {
+        circle: Some("Friends".into()),
+        cadence_days: cadence,
+        ..PersonInput::named("Sam")
+    };
+    let sam = store.add_person(input(Some(14))).unwrap();
+    assert_eq!(sam.cadence_days, Some(14));
+    store
+        .log_interaction(InteractionInput {
+            person_ids: vec![sam.id],
+            kind: InteractionKind::Message,
+            occurred_at: Some(at("2026-03-01T10:00:00Z")),
+            medium: None,
+            summary: String::new(),
+            notes: String::new(),
+        })
+        .unwrap();
+    assert_eq!(
+        of_kind(&store, FollowupKind::KeepInTouch)[0].due_at,
+        at("2026-03-15T10:00:00Z")
+    );
+    store.update_person(sam.id, input(None)).unwrap();
+    assert_eq!(
+        of_kind(&store, FollowupKind::KeepInTouch)[0].due_at,
+        at("2026-04-30T10:00:00Z"),
+        "back to the circle's 60 days"
+    );
+    store
+        .update_person(sam.id, PersonInput::named("Sam"))
+        .unwrap();
+    assert!(
+        of_kind(&store, FollowupKind::KeepInTouch).is_empty(),
+        "no circle, no cadence: nothing to keep up"
+    );
+    assert_eq!(
+        store
+            .add_person(PersonInput {
+                cadence_days: Some(0),
+                ..PersonInput::named("X")
+            })
+            .unwrap_err()
+            .field(),
+        Some("cadenceDays")
+    );
+}

@@ -22,6 +22,7 @@ fn a_person_keeps_every_field_given() {
             how_met: Some("Guest lecture".into()),
             notes: Some("Interested in notes on the engine".into()),
             tags: vec!["math".into(), "Math".into(), " mentor ".into()],
+            cadence_days: Some(30),
         })
         .unwrap();
     assert_eq!(person.display_name, "Ada Lovelace");

@@ -62,15 +62,18 @@ export function brainstormView({ circles, people, call, onAdded }) {
       render();
       return;
     }
+    // Clear at once, so the next name can be typed while this one is saved.
+    const circle = circles[index].name;
+    input.value = '';
+    warning.hidden = true;
     try {
-      const person = await call('add_person', { input: { displayName: name, circle: circles[index].name } });
-      added.get(circles[index].name).push(person.displayName);
+      const person = await call('add_person', { input: { displayName: name, circle } });
+      added.get(circle).push(person.displayName);
       total += 1;
-      input.value = '';
-      warning.hidden = true;
       render();
       onAdded(person);
     } catch (e) {
+      input.value = `${name}${input.value}`;
       error.textContent = e.message;
       error.hidden = false;
     }

@@ -117,8 +117,8 @@ function detailsForm(meeting, actions) {
   return form;
 }
 
-function airSection(meeting, actions) {
-  const referred = field('Referred to', h('input', { name: 'referredName', placeholder: 'Their name', autocomplete: 'off' }));
+function airSection(meeting, people, actions) {
+  const referred = field('Referred to', h('input', { name: 'referredName', placeholder: 'Their name: someone listed or someone new', autocomplete: 'off', list: 'air-people' }));
   referred.hidden = true;
   const kind = h('select', { name: 'kind', onchange: () => { referred.hidden = kind.value !== 'referral'; } },
     h('option', { value: 'advice' }, 'Advice'), h('option', { value: 'information' }, 'Information'), h('option', { value: 'referral' }, 'Referral'));
@@ -130,12 +130,21 @@ function airSection(meeting, actions) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
+    const name = String(data.get('referredName') ?? '').trim();
+    // A name that is exactly one person already listed refers to them; any other creates someone new.
+    const known = people.filter((p) => p.displayName.toLowerCase() === name.toLowerCase());
     submitting(form, async () => {
-      await actions.addAir({ kind: String(data.get('kind')), text: String(data.get('text') ?? ''), referredName: String(data.get('referredName') ?? '') || null });
+      await actions.addAir({
+        kind: String(data.get('kind')),
+        text: String(data.get('text') ?? ''),
+        referredPersonId: known.length === 1 ? known[0].id : null,
+        referredName: known.length === 1 ? null : name || null,
+      });
     });
   });
   const label = { advice: 'Advice', information: 'Information', referral: 'Referral' };
   return h('div', {},
+    h('datalist', { id: 'air-people' }, people.filter((p) => p.id !== meeting.person.id).map((p) => h('option', { value: p.displayName }))),
     meeting.air.length
       ? h('ul', { class: 'air-list' }, meeting.air.map((item) => h('li', { class: `air ${item.kind}` },
         h('span', { class: 'air-kind' }, label[item.kind]),
@@ -159,7 +168,7 @@ function calendarExport(meeting, actions) {
 }
 
 /** `actions`: setState, prep, saveDetails, saveAgenda, suggestAgenda, run, addAir, removeAir, draftRequest, openPerson. */
-export function meetingView({ meeting, me, bank, actions }) {
+export function meetingView({ meeting, me, bank, people, actions }) {
   const when = meeting.scheduledAt ? formatWhen(meeting.scheduledAt) : 'not scheduled yet';
   return h('article', { class: 'meeting', id: 'meeting', dataset: { meetingId: String(meeting.id), state: meeting.state } },
     h('header', { class: 'meeting-header' },
@@ -172,7 +181,7 @@ export function meetingView({ meeting, me, bank, actions }) {
       h('div', {},
         h('section', { class: 'card' }, h('h2', {}, 'Agenda'),
           agendaBuilder({ items: meeting.agenda, bank, onSave: actions.saveAgenda, onRun: actions.run, onSuggest: actions.suggestAgenda })),
-        h('section', { class: 'card' }, h('h2', {}, 'AIR: advice, information, referrals'), airSection(meeting, actions)),
+        h('section', { class: 'card' }, h('h2', {}, 'AIR: advice, information, referrals'), airSection(meeting, people, actions)),
         h('section', { class: 'card' }, h('h2', {}, 'Details, notes and reflection'), detailsForm(meeting, actions))),
       h('div', {},
         h('section', { class: 'card' }, h('h2', {}, 'Prepare: 7 steps'), prepList(meeting, actions)),

@@ -34,7 +34,9 @@ export function personForm({ person = null, circles, onSave, onAddCircle, onCanc
       field('Email', input('email', { type: 'email' })),
       field('Phone', input('phone', { type: 'tel' }))),
     field('LinkedIn or other profile', input('linkedinUrl', { type: 'url', placeholder: 'https://www.linkedin.com/in/…' })),
-    field('Tags', input('tags', { value: person ? person.tags.join(', ') : '', placeholder: 'comma, separated' })),
+    h('div', { class: 'row' },
+      field('Tags', input('tags', { value: person ? person.tags.join(', ') : '', placeholder: 'comma, separated' })),
+      field('Keep in touch every … days', input('cadenceDays', { type: 'number', min: '1', max: '3650', value: person?.cadenceDays ? String(person.cadenceDays) : '', placeholder: 'the circle’s default' }))),
     field('Notes', h('textarea', { name: 'notes', rows: '4', value: value('notes') })),
     formError(),
     h('div', { class: 'buttons' },
@@ -57,6 +59,7 @@ export function personForm({ person = null, circles, onSave, onAddCircle, onCanc
       howMet: text('howMet'),
       notes: text('notes'),
       tags: parseTags(text('tags')),
+      cadenceDays: text('cadenceDays') ? Number(text('cadenceDays')) : null,
     };
     submitting(form, async () => {
       if (input.circle === NEW_CIRCLE) {

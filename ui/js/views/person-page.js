@@ -14,6 +14,7 @@ function facts(person) {
     ['Profile', person.linkedinUrl],
     ['How you met', person.howMet],
     ['Tags', person.tags.join(', ')],
+    ['Keep in touch', person.cadenceDays ? `every ${person.cadenceDays} days` : null],
   ].filter(([, v]) => v);
   if (!rows.length) return null;
   return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
