@@ -50,6 +50,8 @@ const COMMANDS: &[&str] = &[
     "archive_question",
     "draft_request",
     "draft_thank_you",
+    "draft_follow_up",
+    "draft_referrer_update",
     "today_overview",
     "list_opportunities",
     "add_opportunity",

@@ -86,6 +86,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::questions::archive_question,
             commands::questions::draft_request,
             commands::questions::draft_thank_you,
+            commands::questions::draft_follow_up,
+            commands::questions::draft_referrer_update,
             commands::today::today_overview,
             commands::opportunities::list_opportunities,
             commands::opportunities::add_opportunity,

@@ -202,6 +202,24 @@ async fn the_main_networking_path_from_brainstorm_to_telling_the_referrer() {
     );
     click(&app, "#show-today").await;
     app.wait_for_text("#today", "Thank Ada Lovelace").await;
+    // Its note, drafted in her medium, signed with the name given to the request drafter.
+    click_text(
+        &app,
+        "#today .thank-you-drafter summary",
+        "Draft the thank-you",
+    )
+    .await;
+    type_into(
+        &app,
+        ".thank-you-drafter[open] input",
+        "your advice to learn SQL before the summer",
+    )
+    .await;
+    click_text(&app, ".thank-you-drafter[open] button", "Draft").await;
+    app.wait_for_text(".thank-you-drafter[open] pre.draft", "learn SQL")
+        .await;
+    app.wait_for_text(".thank-you-drafter[open] pre.draft", "Sam Student")
+        .await;
 
     // The referral is used: a meeting with Charles is held, so Ada should hear it helped.
     open_person(&app, "Charles Babbage").await;

@@ -174,9 +174,12 @@ function followupActions() {
       await after();
     },
     openPerson: (id) => show({ name: 'person', id }),
-    draftThankYou: async ({ theirName, whatHelped, medium }) => {
+    draftNote: async (kind, { theirName, medium, ...asked }) => {
       const me = await call('get_me');
-      return call('draft_thank_you', { theirName, myName: me.displayName === 'Me' ? '' : me.displayName, whatHelped, medium, formalInterview: false });
+      const myName = me.displayName === 'Me' ? '' : me.displayName;
+      if (kind === 'thank_you') return call('draft_thank_you', { theirName, myName, whatHelped: asked.whatHelped, medium, formalInterview: false });
+      if (kind === 'follow_up') return call('draft_follow_up', { theirName, myName, update: asked.update, medium });
+      return call('draft_referrer_update', { referrerName: theirName, myName, referredName: asked.referredName, howItHelped: asked.howItHelped, medium });
     },
   };
 }

@@ -52,7 +52,12 @@ export async function showMeeting(ctx, id) {
     },
     addAir: async (input) => { await ctx.call('add_air', { meetingId: id, input }); await ctx.reloadPeople(); await reload(); },
     removeAir: async (airId) => { await ctx.call('remove_air', { id: airId }); await reload(); },
-    draftRequest: (input) => ctx.call('draft_request', { input }),
+    draftRequest: async (input) => {
+      // Your own name is asked for once, here, and kept for every later draft.
+      const name = input.myName.trim();
+      if (name && name !== me.displayName) await ctx.call('update_person', { id: me.id, input: { displayName: name } });
+      return ctx.call('draft_request', { input });
+    },
     exportIcs: () => ctx.call('export_meeting_ics', { id }),
     openPerson: (personId) => ctx.show({ name: 'person', id: personId }),
   };

@@ -1,4 +1,4 @@
-use rapport_core::drafts::{Draft, RequestDraftInput, ThankYouMedium};
+use rapport_core::drafts::{Draft, DraftMedium, RequestDraftInput, ThankYouMedium};
 use rapport_core::questions::{Question, QuestionTheme};
 use serde::Serialize;
 use tauri::State;
@@ -70,5 +70,38 @@ pub async fn draft_thank_you(
         &what_helped,
         medium,
         formal_interview,
+    ))
+}
+
+#[tauri::command]
+pub async fn draft_follow_up(
+    their_name: String,
+    my_name: String,
+    update: String,
+    medium: DraftMedium,
+) -> CommandResult<Draft> {
+    Ok(rapport_core::drafts::draft_follow_up(
+        &their_name,
+        &my_name,
+        &update,
+        medium,
+    ))
+}
+
+/// "If your original contact referred you to someone who was helpful, send him/her a quick note."
+#[tauri::command]
+pub async fn draft_referrer_update(
+    referrer_name: String,
+    my_name: String,
+    referred_name: String,
+    how_it_helped: String,
+    medium: ThankYouMedium,
+) -> CommandResult<Draft> {
+    Ok(rapport_core::drafts::draft_referrer_update(
+        &referrer_name,
+        &my_name,
+        &referred_name,
+        &how_it_helped,
+        medium,
     ))
 }

@@ -56,7 +56,7 @@ export function followupRow(followup, actions, { showPerson = true, now = new Da
     else return;
     event.preventDefault();
   };
-  const drafter = followup.kind === 'thank_you' && followup.person && actions.draftThankYou ? thankYouDrafter(followup, actions) : null;
+  const drafter = NOTES[followup.kind] && followup.person && actions.draftNote ? noteDrafter(followup, actions) : null;
   return h('li', {
     class: `followup${overdue ? ' overdue' : ''}`,
     tabindex: '0',
@@ -82,25 +82,41 @@ export function followupRow(followup, actions, { showPerson = true, now = new Da
     error);
 }
 
-/** "Send a thank you note … mentioning what was particularly beneficial", in their medium. */
-function thankYouDrafter(followup, actions) {
+const THANK_MEDIA = [['email', 'Email'], ['handwritten_card', 'Handwritten card'], ['linkedin', 'LinkedIn'], ['text', 'Text message']];
+const CALL_MEDIA = [['email', 'Email'], ['linkedin', 'LinkedIn message'], ['phone', 'Phone script']];
+
+/** What each drafted note asks for, by follow-up kind. */
+const NOTES = {
+  thank_you: { summary: 'Draft the thank-you', media: THANK_MEDIA, asks: [['whatHelped', 'What was particularly helpful?']] },
+  follow_up: { summary: 'Draft the follow-up', media: CALL_MEDIA, asks: [['update', 'What you have done since you spoke']] },
+  inform_referrer: {
+    summary: 'Draft the note to your referrer',
+    media: THANK_MEDIA,
+    asks: [['referredName', 'Who they referred you to'], ['howItHelped', 'How it helped']],
+  },
+};
+
+/** A note for the follow-up in the contact's medium: the guide's thank-you, follow-up, or "tell the referrer". */
+function noteDrafter(followup, actions) {
+  const note = NOTES[followup.kind];
   const out = h('div', { class: 'draft-output' });
-  const medium = h('select', { 'aria-label': 'Medium' }, [['email', 'Email'], ['handwritten_card', 'Handwritten card'], ['linkedin', 'LinkedIn'], ['text', 'Text message']].map(([v, l]) =>
-    h('option', { value: v, selected: followup.title.includes(`(${l.toLowerCase()})`) || followup.title.includes(`(${v.replace('_', ' ')})`) }, l)));
-  const helped = h('input', { placeholder: 'What was particularly helpful?', 'aria-label': 'What was particularly helpful' });
-  const details = h('details', { class: 'thank-you-drafter' },
-    h('summary', {}, 'Draft the thank-you'),
-    h('div', { class: 'row' }, medium, helped,
+  const medium = h('select', { 'aria-label': 'Medium' }, note.media.map(([v, l]) =>
+    h('option', { value: v, selected: followup.title.toLowerCase().includes(`(${v.replace('_', ' ')})`) }, l)));
+  const inputs = Object.fromEntries(note.asks.map(([key, label]) => [key, h('input', { placeholder: label, 'aria-label': label })]));
+  return h('details', { class: 'thank-you-drafter' },
+    h('summary', {}, note.summary),
+    h('div', { class: 'row' }, medium, Object.values(inputs),
       h('button', { type: 'button', class: 'small', onclick: async () => {
         try {
-          const draft = await actions.draftThankYou({ theirName: followup.person.displayName, whatHelped: helped.value, medium: medium.value });
-          out.replaceChildren(h('pre', { class: 'draft' }, draft.body), ...draft.warnings.map((w) => h('p', { class: 'warning' }, w)));
+          const values = Object.fromEntries(Object.entries(inputs).map(([k, input]) => [k, input.value]));
+          const draft = await actions.draftNote(followup.kind, { theirName: followup.person.displayName, medium: medium.value, ...values });
+          const text = [draft.subject ? `Subject: ${draft.subject}` : null, draft.body].filter(Boolean).join('\n\n');
+          out.replaceChildren(h('pre', { class: 'draft' }, text), ...draft.warnings.map((w) => h('p', { class: 'warning' }, w)));
         } catch (e) {
           out.replaceChildren(h('p', { class: 'row-error' }, e.message));
         }
       } }, 'Draft')),
     out);
-  return details;
 }
 
 /**
