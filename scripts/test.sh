@@ -15,7 +15,8 @@ fi
 export PATH="$HOME/.cargo/bin:$PATH"
 
 echo "==> the core crate must not depend on Tauri or WebKit"
-if cargo tree --locked -p rapport-core -e normal,build --prefix none | grep -Ei '^(tauri|wry|webkit2gtk|tao|gtk)[ -]'; then
+tree=$(cargo tree --locked -p rapport-core -e normal,build --prefix none)
+if grep -Ei '^(tauri|wry|webkit2gtk|tao|gtk)[ -]' <<<"$tree"; then
   echo "FAIL: rapport-core depends on the crates above; it must stay free of Tauri and WebKit" >&2
   exit 1
 fi
@@ -25,4 +26,5 @@ echo "==> UI unit tests"
 node --test ui/tests/
 
 echo "==> Rust tests (the end-to-end ones open real windows on a virtual display)"
+rm -rf target/e2e-screenshots
 xvfb-run -a --server-args="-screen 0 1280x800x24" cargo test --locked --workspace --no-fail-fast

@@ -14,7 +14,6 @@ use notify::{RecursiveMode, Watcher};
 use rapport_core::reminders::Notice;
 use rapport_core::Store;
 use tauri::{AppHandle, Emitter, Runtime};
-use tauri_plugin_notification::NotificationExt;
 
 use crate::tray;
 
@@ -117,6 +116,26 @@ fn watch(data_dir: &Path, wake: Sender<Wake>) -> Option<notify::RecommendedWatch
     }
 }
 
+/// Shows a notice and returns once the notification service has it, so that delivery is only
+/// recorded after the notification left this process.
+#[cfg(target_os = "linux")]
+fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) -> Result<(), String> {
+    let app_name = app
+        .config()
+        .product_name
+        .clone()
+        .unwrap_or_else(|| "Rapport".into());
+    notify_rust::Notification::new()
+        .appname(&app_name)
+        .summary(&notice.title)
+        .body(&notice.body)
+        .icon(&app.config().identifier)
+        .show()
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(not(target_os = "linux"))]
 fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) -> Result<(), String> {
     app.notification()
         .builder()

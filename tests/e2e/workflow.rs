@@ -195,6 +195,22 @@ async fn the_main_networking_path_from_brainstorm_to_telling_the_referrer() {
 
     // Held two hours ago: the thank-you (due two hours after, within 24 hours) is due now and notified.
     mark_held(&app, 121).await;
+    let held_at = chrono::Utc::now() - chrono::Duration::minutes(121);
+    let due: serde_json::Value =
+        serde_json::from_str(&profile.cli(&bus, &["followups", "due", "--json"])).unwrap();
+    let thank_you = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "thank_you")
+        .expect("a thank-you follow-up");
+    let due_at: chrono::DateTime<chrono::Utc> =
+        thank_you["dueAt"].as_str().unwrap().parse().unwrap();
+    let after = due_at - held_at;
+    assert!(
+        after > chrono::Duration::zero() && after <= chrono::Duration::hours(24),
+        "thank-you due {after} after the meeting"
+    );
     wait_until(
         Duration::from_secs(20),
         "the thank-you notification",

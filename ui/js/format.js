@@ -20,10 +20,11 @@ export function groupByCircle(people) {
   return groups;
 }
 
-/** 'overdue' (before now), 'today' (later today), or 'later'. */
+/** 'overdue' (due before today), 'now' (due earlier today), 'today' (later today), or 'later'. */
 export function dueBucket(dueAt, now = new Date()) {
   const due = new Date(dueAt);
-  if (due < now) return 'overdue';
+  if (due < startOfDay(now)) return 'overdue';
+  if (due <= now) return 'now';
   if (due < new Date(startOfDay(now).getTime() + DAY)) return 'today';
   return 'later';
 }

@@ -112,12 +112,16 @@ async function show(view) {
   main.focus({ preventScroll: true });
 }
 
-/** Reloads everything from the store, keeping the current view (after changes elsewhere). */
+/** Views that only show data, safe to redraw when the store changes elsewhere. Forms, run mode
+ * and rehearsal are left alone so that nothing typed or timed is lost. */
+const REDRAWN_ON_CHANGE = new Set(['today', 'meetings', 'opportunities']);
+
+/** Reloads from the store after changes elsewhere (the CLI, a notification going out). */
 async function refresh() {
   await Promise.all([loadPeople(), loadFollowups()]);
   if (search.value.trim()) await runSearch();
   else renderSidebar();
-  await renderMain();
+  if (REDRAWN_ON_CHANGE.has(state.view.name) && !main.contains(document.activeElement)) await renderMain();
 }
 
 function toast(message, action) {
@@ -209,6 +213,7 @@ function personActions(person) {
       });
     },
     logInteraction: async (input) => { await call('log_interaction', { input }); await loadFollowups(); await renderMain(); },
+    shareResource: async (input) => { await call('share_resource', { input }); await loadFollowups(); await renderMain(); toast('Shared: logged on their timeline.'); },
     planMeeting: async (kind) => {
       const meeting = await call('plan_meeting', { input: { personId: person.id, kind } });
       await show({ name: 'meeting', id: meeting.id });

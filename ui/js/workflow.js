@@ -41,21 +41,29 @@ export async function showMeeting(ctx, id) {
   const reload = async () => showMeeting(ctx, id);
   const actions = {
     setState: async (newState, at) => { await ctx.call('set_meeting_state', { id, newState, at }); await ctx.followupsChanged(); await reload(); },
-    prep: async (step, done, note) => { await ctx.call('set_prep_step', { id, step, done, note }); await reload(); },
+    prep: (step, done, note) => ctx.call('set_prep_step', { id, step, done, note }),
     saveDetails: async (details) => { await ctx.call('update_meeting', { id, details }); await ctx.followupsChanged(); await reload(); ctx.toast('Saved.'); },
-    saveAgenda: async (items) => { await ctx.call('set_agenda', { id, items }); await reload(); ctx.toast('Agenda saved.'); },
+    saveAgenda: async (items) => { await ctx.call('set_agenda', { id, items }); ctx.toast('Agenda saved.'); },
     suggestAgenda: () => ctx.call('suggested_agenda'),
     run: async (items) => {
       if (!items.length) throw new Error('Add a section to the agenda first.');
       await ctx.call('set_agenda', { id, items });
       replaceChildren(ctx.main, agendaRun({ title: meeting.title || `${kindLabel(meeting.kind)} with ${meeting.person.displayName}`, items, onExit: reload }));
     },
-    addAir: async (input) => { await ctx.call('add_air', { meetingId: id, input }); await ctx.reloadPeople(); await reload(); },
-    removeAir: async (airId) => { await ctx.call('remove_air', { id: airId }); await reload(); },
+    addAir: async (input) => {
+      const updated = await ctx.call('add_air', { meetingId: id, input });
+      await ctx.reloadPeople();
+      return updated;
+    },
+    removeAir: (airId) => ctx.call('remove_air', { id: airId }),
     draftRequest: async (input) => {
       // Your own name is asked for once, here, and kept for every later draft.
       const name = input.myName.trim();
-      if (name && name !== me.displayName) await ctx.call('update_person', { id: me.id, input: { displayName: name } });
+      if (name && name !== me.displayName) {
+        const { givenName, familyName, circle, organization, title, email, phone, linkedinUrl, howMet, notes, tags, cadenceDays } = me;
+        const input = { displayName: name, givenName, familyName, circle, organization, title, email, phone, linkedinUrl, howMet, notes, tags, cadenceDays };
+        Object.assign(me, await ctx.call('update_person', { id: me.id, input }));
+      }
       return ctx.call('draft_request', { input });
     },
     exportIcs: () => ctx.call('export_meeting_ics', { id }),
@@ -87,8 +95,9 @@ export async function showPitches(ctx, selectedId = null) {
 }
 
 export async function showOpportunities(ctx, includeClosed = false) {
-  const [opportunities, people, organizations, targets] = await Promise.all([
+  const [opportunities, people, organizations, targets, meetings] = await Promise.all([
     ctx.call('list_opportunities', { includeClosed }), ctx.call('list_people'), ctx.call('list_organizations'), ctx.call('list_targets'),
+    ctx.call('list_meetings', { personId: null }),
   ]);
   const again = () => showOpportunities(ctx, includeClosed);
   const actions = {
@@ -99,5 +108,5 @@ export async function showOpportunities(ctx, includeClosed = false) {
     openPerson: (id) => ctx.show({ name: 'person', id }),
     toggleClosed: () => showOpportunities(ctx, !includeClosed),
   };
-  replaceChildren(ctx.main, opportunitiesView({ opportunities, people, organizations, targets, includeClosed, actions }));
+  replaceChildren(ctx.main, opportunitiesView({ opportunities, people, organizations, targets, meetings, includeClosed, actions }));
 }

@@ -22,9 +22,11 @@ test('people are grouped under their circle in the order they arrive', () => {
   assert.deepEqual(groupByCircle([]), []);
 });
 
-test('a follow-up is overdue before now, today until midnight, later after', () => {
+test('a follow-up is overdue from an earlier day, due now from earlier today, then later today, then later', () => {
   const now = local(2026, 3, 4, 15, 0);
-  assert.equal(dueBucket(local(2026, 3, 4, 14, 59).toISOString(), now), 'overdue');
+  assert.equal(dueBucket(local(2026, 3, 3, 23, 59).toISOString(), now), 'overdue');
+  assert.equal(dueBucket(local(2026, 3, 4, 0, 0).toISOString(), now), 'now');
+  assert.equal(dueBucket(local(2026, 3, 4, 14, 59).toISOString(), now), 'now');
   assert.equal(dueBucket(local(2026, 3, 4, 23, 59).toISOString(), now), 'today');
   assert.equal(dueBucket(local(2026, 3, 5, 0, 0).toISOString(), now), 'later');
 });

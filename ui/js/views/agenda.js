@@ -110,6 +110,11 @@ export function agendaRun({ title, items, onExit }) {
   }
 
   function tick() {
+    // Left behind (another screen replaced run mode): stop.
+    if (!view.isConnected && view.dataset.shown) {
+      clearInterval(timer);
+      return;
+    }
     const item = items[index];
     const left = item.minutes * 60 - Math.floor((Date.now() - started) / 1000);
     clock.textContent = formatTimer(left);
@@ -126,5 +131,6 @@ export function agendaRun({ title, items, onExit }) {
     h('div', { class: 'run-top' }, h('span', {}, title), overall, h('button', { type: 'button', class: 'ghost', onclick: stop }, 'Exit run mode')),
     clock, body);
   render();
+  queueMicrotask(() => { view.dataset.shown = 'true'; });
   return view;
 }

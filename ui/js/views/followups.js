@@ -1,7 +1,7 @@
 // Follow-ups: a row with its actions (done, snooze, dismiss), and the form to add one.
 
 import { h } from '../dom.js';
-import { dueSuggestions, formatWhen, fromLocalInput, kindLabel, toLocalInput } from '../format.js';
+import { dueBucket, dueSuggestions, formatWhen, fromLocalInput, kindLabel, toLocalInput } from '../format.js';
 import { field, formError, submitting } from './forms.js';
 
 const SNOOZES = [
@@ -22,7 +22,10 @@ export function followupRow(followup, actions, { showPerson = true, now = new Da
       error.hidden = false;
     }
   };
-  const overdue = new Date(followup.dueAt) < now;
+  // Red "overdue" is for an earlier day; due earlier today reads "due since".
+  const bucket = dueBucket(followup.dueAt, now);
+  const overdue = bucket === 'overdue';
+  const dueLabel = overdue ? `overdue · ${formatWhen(followup.dueAt, now)}` : bucket === 'now' ? `due since ${formatWhen(followup.dueAt, now)}` : formatWhen(followup.dueAt, now);
   const datePicker = h('input', { type: 'datetime-local', class: 'snooze-date', 'aria-label': 'Snooze until', value: toLocalInput(new Date(now.getTime() + 86400000)) });
   const menu = h('div', { class: 'snooze-menu', hidden: true, role: 'group', 'aria-label': 'Snooze' },
     SNOOZES.map(({ label, snooze }) =>
@@ -67,7 +70,7 @@ export function followupRow(followup, actions, { showPerson = true, now = new Da
     h('div', { class: 'followup-main' },
       h('span', { class: 'followup-title' }, followup.title),
       h('span', { class: 'followup-meta' },
-        h('span', { class: `due${overdue ? ' is-overdue' : ''}` }, overdue ? `overdue · ${formatWhen(followup.dueAt, now)}` : formatWhen(followup.dueAt, now)),
+        h('span', { class: `due${overdue ? ' is-overdue' : bucket === 'now' ? ' is-due' : ''}` }, dueLabel),
         followup.kind !== 'custom' ? ` · ${kindLabel(followup.kind)}` : '',
         showPerson && followup.person
           ? [' · ', h('button', { type: 'button', class: 'link', onclick: () => actions.openPerson(followup.person.id) }, followup.person.displayName)]

@@ -42,11 +42,18 @@ function prepList(meeting, actions) {
     const note = h('input', { value: step.note, placeholder: 'Notes for this step', 'aria-label': `Notes for step ${step.step}`, onchange: (e) => actions.prep(step.step, step.done, e.target.value) });
     return h('li', { class: step.done ? 'done' : '' },
       h('label', { class: 'check' },
-        h('input', { type: 'checkbox', checked: step.done, onchange: (e) => actions.prep(step.step, e.target.checked, note.value) }),
+        h('input', { type: 'checkbox', checked: step.done, onchange: (e) => {
+          e.target.closest('li').classList.toggle('done', e.target.checked);
+          actions.prep(step.step, e.target.checked, note.value);
+        } }),
         h('span', {}, step.title)),
       note);
   }));
 }
+
+/** What was typed into each meeting's request drafter, kept while the app runs so that redrawing
+ * the page (after any other change to the meeting) loses none of it. */
+const drafterInput = new Map();
 
 function requestDrafter(meeting, me, actions) {
   const out = h('div', { class: 'draft-output' });
@@ -61,6 +68,11 @@ function requestDrafter(meeting, me, actions) {
     formError(),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, 'Draft the request')),
     out);
+  for (const [name, value] of Object.entries(drafterInput.get(meeting.id) ?? {})) {
+    const control = form.elements.namedItem(name);
+    if (control && value) control.value = value;
+  }
+  form.addEventListener('input', () => drafterInput.set(meeting.id, Object.fromEntries(new FormData(form))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
@@ -118,6 +130,8 @@ function detailsForm(meeting, actions) {
 }
 
 function airSection(meeting, people, actions) {
+  // Only this section is redrawn after a change, so nothing typed elsewhere on the page is lost.
+  const redraw = (updated) => section.replaceWith(airSection(updated, people, actions));
   const referred = field('Referred to', h('input', { name: 'referredName', placeholder: 'Their name: someone listed or someone new', autocomplete: 'off', list: 'air-people' }));
   referred.hidden = true;
   const kind = h('select', { name: 'kind', onchange: () => { referred.hidden = kind.value !== 'referral'; } },
@@ -134,25 +148,26 @@ function airSection(meeting, people, actions) {
     // A name that is exactly one person already listed refers to them; any other creates someone new.
     const known = people.filter((p) => p.displayName.toLowerCase() === name.toLowerCase());
     submitting(form, async () => {
-      await actions.addAir({
+      redraw(await actions.addAir({
         kind: String(data.get('kind')),
         text: String(data.get('text') ?? ''),
         referredPersonId: known.length === 1 ? known[0].id : null,
         referredName: known.length === 1 ? null : name || null,
-      });
+      }));
     });
   });
   const label = { advice: 'Advice', information: 'Information', referral: 'Referral' };
-  return h('div', {},
+  const section = h('div', { class: 'air-section' },
     h('datalist', { id: 'air-people' }, people.filter((p) => p.id !== meeting.person.id).map((p) => h('option', { value: p.displayName }))),
     meeting.air.length
       ? h('ul', { class: 'air-list' }, meeting.air.map((item) => h('li', { class: `air ${item.kind}` },
         h('span', { class: 'air-kind' }, label[item.kind]),
         h('span', {}, item.referredPerson ? [h('button', { type: 'button', class: 'link', onclick: () => actions.openPerson(item.referredPerson.id) }, item.referredPerson.displayName), item.text ? ` — ${item.text}` : ''] : item.text),
         item.closedAt ? h('span', { class: 'badge' }, 'met') : null,
-        h('button', { type: 'button', class: 'ghost small', 'aria-label': 'Remove', onclick: () => actions.removeAir(item.id) }, '✕'))))
+        h('button', { type: 'button', class: 'ghost small', 'aria-label': 'Remove', onclick: async () => redraw(await actions.removeAir(item.id)) }, '✕'))))
       : h('p', { class: 'empty' }, 'Nothing yet. Ask for advice, information and referrals: who else should I talk to?'),
     form);
+  return section;
 }
 
 function calendarExport(meeting, actions) {

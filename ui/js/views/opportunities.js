@@ -31,7 +31,7 @@ function opportunityRow(o, actions) {
 }
 
 /** `actions`: add(input), setStatus(id, status), remove(id), setTarget(orgId, bool), openPerson(id), toggleClosed(). */
-export function opportunitiesView({ opportunities, people, organizations, targets, includeClosed, actions }) {
+export function opportunitiesView({ opportunities, people, organizations, targets, meetings, includeClosed, actions }) {
   const form = h('form', { class: 'opportunity-form', id: 'opportunity-form', novalidate: true },
     h('div', { class: 'row' },
       field('Role', h('input', { name: 'role', autocomplete: 'off', placeholder: 'e.g. Summer analyst' })),
@@ -39,7 +39,9 @@ export function opportunitiesView({ opportunities, people, organizations, target
     h('datalist', { id: 'organization-names' }, organizations.map((o) => h('option', { value: o.name }))),
     h('div', { class: 'row' },
       field('Who told you', h('select', { name: 'sourcePersonId' }, h('option', { value: '' }, '—'), people.map((p) => h('option', { value: String(p.id) }, p.displayName)))),
-      field('Notes', h('input', { name: 'notes', autocomplete: 'off' }))),
+      field('Heard in', h('select', { name: 'meetingId' }, h('option', { value: '' }, '—'),
+        meetings.map((m) => h('option', { value: String(m.id) }, m.title || `Interview with ${m.person.displayName}`))))),
+    field('Notes', h('input', { name: 'notes', autocomplete: 'off' })),
     formError(),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, 'Add lead')));
   form.addEventListener('submit', (event) => {
@@ -48,7 +50,9 @@ export function opportunitiesView({ opportunities, people, organizations, target
     const text = (k) => String(data.get(k) ?? '');
     submitting(form, () => actions.add({
       role: text('role'), organization: text('organization') || null,
-      sourcePersonId: text('sourcePersonId') ? Number(text('sourcePersonId')) : null, notes: text('notes'),
+      sourcePersonId: text('sourcePersonId') ? Number(text('sourcePersonId')) : null,
+      meetingId: text('meetingId') ? Number(text('meetingId')) : null,
+      notes: text('notes'),
     }));
   });
 

@@ -46,6 +46,24 @@ function interactionForm(personId, onSave) {
   return form;
 }
 
+/** "If you stumble across an interesting article that reminds you of your mentor - send it to them!" */
+function shareForm(personId, onShare) {
+  const form = h('form', { class: 'share-form', id: 'share-form', novalidate: true },
+    field('Link', h('input', { name: 'url', type: 'url', placeholder: 'https://…', autocomplete: 'off' })),
+    field('Why it made you think of them', h('input', { name: 'note', autocomplete: 'off' })),
+    formError(),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Log it as shared')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    submitting(form, async () => {
+      await onShare({ personId, url: String(data.get('url') ?? ''), note: String(data.get('note') ?? '') });
+      form.reset();
+    });
+  });
+  return form;
+}
+
 function timelineView(timeline, actions) {
   if (!timeline.length) return h('p', { class: 'empty' }, 'Nothing logged yet.');
   const now = new Date();
@@ -121,5 +139,6 @@ export function personPage({ person, timeline, meetings = [], actions }) {
       h('div', {},
         meetingsSection(meetings, actions),
         h('section', { class: 'card' }, h('h2', {}, 'Add a follow-up'), followupForm({ personId: person.id, onSave: actions.addFollowup })),
-        h('section', { class: 'card' }, h('h2', {}, 'Log an interaction'), interactionForm(person.id, actions.logInteraction)))));
+        h('section', { class: 'card' }, h('h2', {}, 'Log an interaction'), interactionForm(person.id, actions.logInteraction)),
+        h('section', { class: 'card' }, h('h2', {}, 'Share an article'), shareForm(person.id, actions.shareResource)))));
 }

@@ -6,7 +6,7 @@ import { h, replaceChildren } from '../dom.js';
 import { formatTimer, relative } from '../format.js';
 import { field, formError, submitting } from './forms.js';
 
-const KINDS = [['elevator', 'Elevator speech (30-60 s)'], ['infomercial', 'Introduction for an interview (90-120 s)']];
+const KINDS = [['elevator', 'Elevator (30-60 s)'], ['infomercial', 'Introduction (90-120 s)']];
 
 function timingLine(timing, rate) {
   const verdict = { too_short: 'short', within_band: 'within', too_long: 'long' }[timing.verdict];
@@ -43,7 +43,7 @@ export function pitchesView({ pitches, selected, versions, rate, actions }) {
   retime();
 
   const form = h('form', { class: 'pitch-editor', id: 'pitch-editor', novalidate: true },
-    h('div', { class: 'row' }, field('Kind', kind), field('Audience', h('input', { name: 'audience', value: pitch.audience, placeholder: 'e.g. recruiters at the career fair' }))),
+    h('div', { class: 'row' }, field('Kind', kind), field('Audience', h('input', { name: 'audience', value: pitch.audience, placeholder: 'e.g. recruiters' }))),
     field('Title', h('input', { name: 'title', value: pitch.title, placeholder: 'e.g. Career fair — UX', autocomplete: 'off' })),
     field('Text', textArea),
     timing,
@@ -100,6 +100,10 @@ export function rehearsal({ pitch, timing, onExit }) {
   const clock = h('p', { class: 'run-clock', role: 'timer' });
   const text = h('div', { class: 'rehearsal-text', tabindex: '0' }, pitch.text);
   const tick = () => {
+    if (!view.isConnected && view.dataset.shown) {
+      clearInterval(interval);
+      return;
+    }
     const seconds = Math.floor((Date.now() - started) / 1000);
     clock.textContent = formatTimer(seconds);
     clock.classList.toggle('over', seconds > timing.bandMax);
@@ -109,8 +113,10 @@ export function rehearsal({ pitch, timing, onExit }) {
   };
   const interval = setInterval(tick, 200);
   const stop = () => { clearInterval(interval); onExit(); };
-  tick();
-  return h('div', { class: 'run-mode rehearsal', id: 'rehearsal', role: 'region', 'aria-label': `Rehearsing ${pitch.title}` },
+  const view = h('div', { class: 'run-mode rehearsal', id: 'rehearsal', role: 'region', 'aria-label': `Rehearsing ${pitch.title}` },
     h('div', { class: 'run-top' }, h('span', {}, pitch.title), h('span', {}, `aim for ${timing.bandMin}-${timing.bandMax} s`), h('button', { type: 'button', class: 'ghost', onclick: stop }, 'Stop')),
     clock, text);
+  tick();
+  queueMicrotask(() => { view.dataset.shown = 'true'; });
+  return view;
 }

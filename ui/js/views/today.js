@@ -44,7 +44,7 @@ function opportunitiesSection(opportunities, actions) {
 
 export function todayView({ followups, people, overview, opportunities = [], actions }) {
   const now = new Date();
-  const buckets = { overdue: [], today: [], later: [] };
+  const buckets = { overdue: [], now: [], today: [], later: [] };
   for (const f of followups) buckets[dueBucket(f.dueAt, now)].push(f);
   const section = (title, items, empty) =>
     h('section', { class: 'card' },
@@ -55,7 +55,9 @@ export function todayView({ followups, people, overview, opportunities = [], act
     h('h1', { class: 'page-title' }, 'Today'),
     followups.length ? h('p', { class: 'hint keys-hint' }, 'Tab to a follow-up, then: d done · s snooze to tomorrow · o open the person') : null,
     buckets.overdue.length ? section('Overdue', buckets.overdue, '') : null,
-    section('Due today', buckets.today, buckets.overdue.length ? 'Nothing else today.' : 'Nothing due today. A good day to reach out to someone.'),
+    buckets.now.length ? section('Due now', buckets.now, '') : null,
+    section(buckets.now.length ? 'Later today' : 'Due today', buckets.today,
+      buckets.overdue.length || buckets.now.length ? 'Nothing else today.' : 'Nothing due today. A good day to reach out to someone.'),
     section('Coming up', buckets.later, 'Nothing planned yet.'),
     overviewSections(overview, actions),
     opportunitiesSection(opportunities, actions),
