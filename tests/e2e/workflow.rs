@@ -151,6 +151,8 @@ async fn the_main_networking_path_from_brainstorm_to_telling_the_referrer() {
     app.wait_for_text(".agenda-total", "25 minutes").await;
     click(&app, "#save-agenda").await;
     app.wait_for_text("#toast", "Agenda saved.").await;
+    app.js("document.getElementById('main').scrollTop = 0")
+        .await;
     app.screenshot("11-interview").await;
     click(&app, "#run-agenda").await;
     app.wait_for_text("#run-mode .run-title", "Thanks and my introduction")
@@ -244,7 +246,7 @@ async fn the_main_networking_path_from_brainstorm_to_telling_the_referrer() {
     click(&app, "#show-today").await;
     app.wait_for_text(
         "#today",
-        "Tell Ada Lovelace that meeting Charles Babbage helped",
+        "Tell Ada Lovelace the referral to Charles Babbage helped",
     )
     .await;
     app.screenshot("13-today").await;

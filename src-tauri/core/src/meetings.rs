@@ -557,7 +557,7 @@ fn on_held(
             referrer_id,
             FollowupKind::InformReferrer,
             &format!(
-                "Tell {referrer_name} that meeting {} helped",
+                "Tell {referrer_name} the referral to {} helped",
                 meeting.person.display_name
             ),
             now,
@@ -636,7 +636,11 @@ impl Store {
                     to_db(now)
                 ],
             )?;
+            // Only a changed date (re)schedules the follow-up: saving other details must not
+            // bring back one already done, dismissed or snoozed.
             match details.follow_up_on {
+                // Compared as stored (to the second), as the previous date was read back.
+                _ if details.follow_up_on.map(to_db) == meeting.follow_up_on.map(to_db) => {}
                 Some(on) => {
                     followups::upsert_for_rule(
                         tx,

@@ -304,20 +304,48 @@ CREATE TABLE setting (
 
 /// Applies every migration after the store's current version, each in its own transaction.
 /// Returns the version the store had before.
+///
+/// Safe when several connections (say, two processes) open an old store at once: each step
+/// re-reads the version inside an IMMEDIATE transaction, so only one of them applies it and the
+/// others find it done. The version returned is the one found under the first such lock.
 pub fn migrate(conn: &mut Connection) -> Result<i64> {
-    let current: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    migrate_to(conn, current, LATEST_VERSION)?;
-    Ok(current)
+    let current = user_version(conn)?;
+    if current >= LATEST_VERSION {
+        return Ok(current);
+    }
+    let mut before = None;
+    for version in current + 1..=LATEST_VERSION {
+        let found = apply(conn, version)?;
+        before.get_or_insert(found);
+    }
+    Ok(before.unwrap_or(current))
 }
 
-/// Applies migrations `from+1 ..= to`. Public so that tests can build every older schema.
+/// Applies migrations `from+1 ..= to`, skipping any another connection has applied meanwhile.
+/// Public so that tests can build every older schema.
 pub fn migrate_to(conn: &mut Connection, from: i64, to: i64) -> Result<()> {
     for version in from + 1..=to {
-        let tx = conn.transaction()?;
-        tx.execute_batch(MIGRATIONS[(version - 1) as usize])?;
-        tx.pragma_update(None, "user_version", version)?;
-        tx.commit()?;
-        tracing::info!(version, "migrated store");
+        apply(conn, version)?;
     }
     Ok(())
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Applies migration `version` unless the store is already there, in one IMMEDIATE transaction
+/// (the write lock is taken before the version is read, so no other connection can apply it
+/// between the check and the change). Returns the version found.
+fn apply(conn: &mut Connection, version: i64) -> Result<i64> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let found = user_version(&tx)?;
+    if found >= version {
+        return Ok(found);
+    }
+    tx.execute_batch(MIGRATIONS[(version - 1) as usize])?;
+    tx.pragma_update(None, "user_version", version)?;
+    tx.commit()?;
+    tracing::info!(version, "migrated store");
+    Ok(found)
 }

@@ -240,11 +240,19 @@ pub(crate) fn load_many(conn: &Connection, ids: &[i64]) -> Result<Vec<Person>> {
     Ok(people)
 }
 
-fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) -> Result<()> {
+/// Writes every editable field. Returns whether the person's keep-in-touch cadence inputs (their
+/// own cadence or their circle) changed, which is when their keep-in-touch needs re-arming.
+fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) -> Result<bool> {
     let circle_id = match &valid.circle {
         Some(name) => Some(circles::id_by_name(tx, name)?),
         None => None,
     };
+    let before: (Option<i64>, Option<i64>) = tx.query_row(
+        "SELECT cadence_days, circle_id FROM person WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let cadence_changed = before != (valid.cadence_days, circle_id);
     tx.execute(
         "UPDATE person SET display_name = ?2, given_name = ?3, family_name = ?4, circle_id = ?5,
              email = ?6, phone = ?7, linkedin_url = ?8, how_met = ?9, notes = ?10, updated_at = ?11,
@@ -284,7 +292,7 @@ fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) ->
         )?;
     }
     search::reindex_person(tx, id)?;
-    crate::interactions::rearm_keep_in_touch(tx, id, now)
+    Ok(cadence_changed)
 }
 
 fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {
@@ -308,6 +316,7 @@ pub(crate) fn create(tx: &Transaction, input: PersonInput, now: DateTime<Utc>) -
         params![valid.display_name, to_db(now)],
     )?;
     let id = tx.last_insert_rowid();
+    // Someone new has no interactions yet, so no keep-in-touch to arm.
     write_fields(tx, id, &valid, now)?;
     load(tx, id)
 }
@@ -324,7 +333,11 @@ impl Store {
         let now = self.now();
         self.write(|tx| {
             ensure_exists(tx, id)?;
-            write_fields(tx, id, &valid, now)?;
+            // Only a new cadence re-arms keep-in-touch: any other edit must not bring back one
+            // already done, dismissed or snoozed.
+            if write_fields(tx, id, &valid, now)? {
+                crate::interactions::rearm_keep_in_touch(tx, id, now)?;
+            }
             load(tx, id)
         })
     }

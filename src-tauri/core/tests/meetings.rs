@@ -300,6 +300,63 @@ fn follow_up_on_a_date_makes_a_follow_up_then_and_following_up_closes_it() {
 }
 
 #[test]
+fn saving_a_meeting_leaves_its_follow_up_as_handled_unless_the_date_changes() {
+    let store = memory_store(&clock_at("2026-03-02T15:00:00Z"));
+    let id = interview(&store, add(&store, "Ada").id);
+    let on = at("2026-04-01T09:00:00Z");
+    let details = |notes: &str, follow_up_on| MeetingDetails {
+        notes: notes.into(),
+        follow_up_on,
+        ..Default::default()
+    };
+    store.update_meeting(id, details("", Some(on))).unwrap();
+    let follow_up = of_kind(&store, FollowupKind::FollowUp)[0].id;
+
+    // Snoozed, then the notes are saved: it stays snoozed.
+    let snoozed_to = at("2026-04-03T09:00:00Z");
+    store.snooze_followup(follow_up, snoozed_to).unwrap();
+    store
+        .update_meeting(id, details("Asked about the field", Some(on)))
+        .unwrap();
+    assert_eq!(store.followup(follow_up).unwrap().due_at, snoozed_to);
+
+    // Done, then the notes are saved: it stays done.
+    store.complete_followup(follow_up).unwrap();
+    store
+        .update_meeting(id, details("Asked about the field and pay", Some(on)))
+        .unwrap();
+    assert_eq!(
+        store.followup(follow_up).unwrap().state,
+        FollowupState::Done
+    );
+    assert!(of_kind(&store, FollowupKind::FollowUp).is_empty());
+
+    // Dismissed, then saved again: it stays dismissed.
+    let later = at("2026-04-08T09:00:00Z");
+    store.update_meeting(id, details("", Some(later))).unwrap();
+    assert_eq!(
+        store.followup(follow_up).unwrap().due_at,
+        later,
+        "a new date schedules it again"
+    );
+    store.dismiss_followup(follow_up).unwrap();
+    store
+        .update_meeting(id, details("More", Some(later)))
+        .unwrap();
+    assert_eq!(
+        store.followup(follow_up).unwrap().state,
+        FollowupState::Dismissed
+    );
+
+    // Clearing the date keeps the record of a handled one.
+    store.update_meeting(id, details("More", None)).unwrap();
+    assert_eq!(
+        store.followup(follow_up).unwrap().state,
+        FollowupState::Dismissed
+    );
+}
+
+#[test]
 fn a_referral_creates_the_referred_person_with_a_referred_by_link() {
     let store = memory_store(&clock_at("2026-03-02T15:00:00Z"));
     let ada = add(&store, "Ada Lovelace").id;

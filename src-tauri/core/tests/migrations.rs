@@ -4,6 +4,10 @@
 mod common;
 
 use rapport_core::migrations::{migrate, migrate_to, LATEST_VERSION, MIGRATIONS};
+use std::sync::{Arc, Barrier};
+use std::thread;
+use std::time::Duration;
+
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
@@ -85,4 +89,100 @@ fn migrating_twice_changes_nothing() {
     let before = schema(&conn);
     assert_eq!(migrate(&mut conn).unwrap(), LATEST_VERSION);
     assert_eq!(schema(&conn), before);
+}
+
+/// A store file at version 1 in WAL mode, as the app leaves it, in a fresh temporary folder.
+fn old_store_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rapport.sqlite3");
+    let mut conn = open(&path);
+    migrate_to(&mut conn, 0, 1).unwrap();
+    (dir, path)
+}
+
+/// A connection as a second process would open it: WAL, and waiting when the file is busy.
+fn open(path: &std::path::Path) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    let _mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    conn
+}
+
+fn fresh_schema() -> Vec<(String, String)> {
+    let mut fresh = Connection::open_in_memory().unwrap();
+    migrate(&mut fresh).unwrap();
+    schema(&fresh)
+}
+
+#[test]
+fn a_second_connection_finds_the_store_already_migrated() {
+    let (_dir, path) = old_store_file();
+    let mut first = open(&path);
+    let mut second = open(&path);
+    assert_eq!(migrate(&mut first).unwrap(), 1);
+    let migrated = schema(&first);
+    assert_eq!(migrate(&mut second).unwrap(), LATEST_VERSION);
+    assert_eq!(schema(&second), migrated);
+    assert_eq!(migrated, fresh_schema());
+}
+
+#[test]
+fn two_processes_opening_an_old_store_while_it_is_busy_both_succeed_and_migrate_once() {
+    let (_dir, path) = old_store_file();
+    // Something else is writing: both openers read the old version, then wait for the lock.
+    let mut busy = open(&path);
+    let writing = busy
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    let openers: Vec<_> = (0..2)
+        .map(|_| {
+            let path = path.clone();
+            thread::spawn(move || {
+                let mut conn = open(&path);
+                let before = migrate(&mut conn);
+                before.map(|v| (v, schema(&conn)))
+            })
+        })
+        .collect();
+    thread::sleep(Duration::from_millis(300));
+    writing.commit().unwrap();
+    let results: Vec<_> = openers.into_iter().map(|t| t.join().unwrap()).collect();
+    let fresh = fresh_schema();
+    let mut befores = Vec::new();
+    for result in results {
+        let (before, schema) = result.expect("both openers succeed");
+        assert_eq!(schema, fresh);
+        befores.push(before);
+    }
+    befores.sort();
+    assert_eq!(befores[0], 1, "one opener migrated from version 1");
+    assert!(befores[1] > 1, "the other found that done: {befores:?}");
+    let version: i64 = open(&path)
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST_VERSION);
+}
+
+#[test]
+fn two_processes_racing_to_open_an_old_store_both_succeed() {
+    for _ in 0..10 {
+        let (_dir, path) = old_store_file();
+        let start = Arc::new(Barrier::new(2));
+        let openers: Vec<_> = (0..2)
+            .map(|_| {
+                let (path, start) = (path.clone(), start.clone());
+                thread::spawn(move || {
+                    let mut conn = open(&path);
+                    start.wait();
+                    migrate(&mut conn).map(|_| schema(&conn))
+                })
+            })
+            .collect();
+        let fresh = fresh_schema();
+        for opener in openers {
+            assert_eq!(opener.join().unwrap().expect("both openers succeed"), fresh);
+        }
+    }
 }

@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{add, clock_at, memory_store};
+use common::{add, at, clock_at, memory_store};
+use rapport_core::followups::{FollowupKind, FollowupState};
+use rapport_core::interactions::{InteractionInput, InteractionKind};
 use rapport_core::people::{PeopleFilter, PersonInput};
 
 #[test]
@@ -130,6 +132,80 @@ fn editing_replaces_fields_and_moves_the_current_role() {
         .update_person(person.id, PersonInput::named("Sam Lee"))
         .unwrap();
     assert_eq!(cleared.organization, None);
+}
+
+#[test]
+fn editing_a_person_leaves_a_handled_keep_in_touch_alone_unless_their_cadence_changes() {
+    let store = memory_store(&clock_at("2026-03-02T15:00:00Z"));
+    // Friends are seeded with a 60-day cadence.
+    let friend = |name: &str, cadence_days: Option<i64>| PersonInput {
+        circle: Some("Friends".into()),
+        cadence_days,
+        ..PersonInput::named(name)
+    };
+    let sam = store.add_person(friend("Sam", None)).unwrap().id;
+    store
+        .log_interaction(InteractionInput {
+            person_ids: vec![sam],
+            kind: InteractionKind::Call,
+            occurred_at: Some(at("2026-03-01T10:00:00Z")),
+            medium: None,
+            summary: "Catch-up".into(),
+            notes: String::new(),
+        })
+        .unwrap();
+    let keep_in_touch = || {
+        let all = store.pending_followups().unwrap();
+        all.into_iter()
+            .find(|f| f.kind == FollowupKind::KeepInTouch)
+    };
+    let id = keep_in_touch().unwrap().id;
+
+    // Snoozed, then renamed: it stays snoozed.
+    let snoozed_to = at("2026-05-10T09:00:00Z");
+    store.snooze_followup(id, snoozed_to).unwrap();
+    store.update_person(sam, friend("Sam Lee", None)).unwrap();
+    assert_eq!(store.followup(id).unwrap().due_at, snoozed_to);
+
+    // Done, then given notes and tags: it stays done.
+    store.complete_followup(id).unwrap();
+    store
+        .update_person(
+            sam,
+            PersonInput {
+                notes: Some("Likes climbing".into()),
+                tags: vec!["climbing".into()],
+                ..friend("Sam Lee", None)
+            },
+        )
+        .unwrap();
+    assert_eq!(store.followup(id).unwrap().state, FollowupState::Done);
+    assert!(keep_in_touch().is_none());
+
+    // A new cadence of their own counts afresh from the last interaction.
+    store
+        .update_person(sam, friend("Sam Lee", Some(14)))
+        .unwrap();
+    assert_eq!(keep_in_touch().unwrap().due_at, at("2026-03-15T10:00:00Z"));
+
+    // Dismissed, then edited again: it stays dismissed; moving circle re-arms it.
+    store.dismiss_followup(id).unwrap();
+    store.update_person(sam, friend("Sam", Some(14))).unwrap();
+    assert_eq!(store.followup(id).unwrap().state, FollowupState::Dismissed);
+    store
+        .update_person(
+            sam,
+            PersonInput {
+                circle: Some("Family".into()),
+                ..PersonInput::named("Sam")
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        keep_in_touch().unwrap().due_at,
+        at("2026-05-30T10:00:00Z"),
+        "the family circle's 90 days"
+    );
 }
 
 #[test]

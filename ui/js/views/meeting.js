@@ -38,7 +38,7 @@ function stateBar(meeting, actions) {
 }
 
 function prepList(meeting, actions) {
-  return h('ol', { class: 'prep-steps' }, meeting.prep.map((step) => {
+  return h('ol', { class: 'prep-steps', role: 'list' }, meeting.prep.map((step) => {
     const note = h('input', { value: step.note, placeholder: 'Notes for this step', 'aria-label': `Notes for step ${step.step}`, onchange: (e) => actions.prep(step.step, step.done, e.target.value) });
     return h('li', { class: step.done ? 'done' : '' },
       h('label', { class: 'check' },
@@ -46,7 +46,7 @@ function prepList(meeting, actions) {
           e.target.closest('li').classList.toggle('done', e.target.checked);
           actions.prep(step.step, e.target.checked, note.value);
         } }),
-        h('span', {}, step.title)),
+        h('span', {}, `${step.step}. ${step.title}`)),
       note);
   }));
 }
