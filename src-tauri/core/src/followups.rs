@@ -5,6 +5,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::columns::text_enum as parse_enum;
 use crate::error::{Error, Result};
 use crate::people::{self, PersonRef};
 use crate::store::Store;
@@ -38,12 +39,6 @@ pub enum FollowupState {
     Pending,
     Done,
     Dismissed,
-}
-
-fn parse_enum<T: serde::de::DeserializeOwned>(text: String, column: usize) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(text)).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, e.into())
-    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

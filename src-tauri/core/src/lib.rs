@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod circles;
 pub mod clock;
+mod columns;
 pub mod drafts;
 pub mod error;
 pub mod followups;

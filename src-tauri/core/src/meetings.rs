@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::columns::text_enum as parse;
 use crate::error::{Error, Result};
 use crate::followups::{self, FollowupKind};
 use crate::interactions::InteractionKind;
@@ -75,12 +76,6 @@ impl MeetingState {
             MeetingState::Held | MeetingState::Thanked | MeetingState::FollowedUp
         )
     }
-}
-
-fn parse<T: serde::de::DeserializeOwned>(text: String, column: usize) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(text)).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, e.into())
-    })
 }
 
 /// The guide's "series of steps you can follow to set up an informational interview".

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::columns::text_enum as parse;
 use crate::error::{Error, Result};
 use crate::organizations;
 use crate::people::PersonRef;
@@ -42,12 +43,6 @@ impl OpportunityStatus {
     pub fn is_open(self) -> bool {
         self != OpportunityStatus::Closed
     }
-}
-
-fn parse<T: serde::de::DeserializeOwned>(text: String, column: usize) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(text)).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, e.into())
-    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::columns::text_enum as parse_kind;
 use crate::error::{Error, Result};
 use crate::speech::{
     self, timing, word_count, PitchKind, Timing, DEFAULT_WORDS_PER_MINUTE, MAX_WORDS_PER_MINUTE,
@@ -83,12 +84,6 @@ fn db_time(row: &Row, i: usize) -> rusqlite::Result<DateTime<Utc>> {
     let text: String = row.get(i)?;
     from_db(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-    })
-}
-
-fn parse_kind(text: String, column: usize) -> rusqlite::Result<PitchKind> {
-    serde_json::from_value(serde_json::Value::String(text)).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, e.into())
     })
 }
 
