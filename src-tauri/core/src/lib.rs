@@ -8,6 +8,7 @@ mod columns;
 pub mod drafts;
 pub mod error;
 pub mod followups;
+pub mod graph;
 pub mod interactions;
 pub mod links;
 pub mod meetings;
