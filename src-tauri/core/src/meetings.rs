@@ -10,12 +10,20 @@ use crate::columns::text_enum as parse;
 use crate::error::{Error, Result};
 use crate::followups::{self, FollowupKind};
 use crate::interactions::InteractionKind;
-use crate::links::{self, LinkKind};
-use crate::people::{self, PersonInput, PersonRef};
+use crate::people::{self, PersonRef};
 use crate::rules::{self, origin};
 use crate::search;
 use crate::store::Store;
 use crate::time::{from_db, to_db};
+
+mod agenda;
+mod air;
+
+pub use agenda::{
+    check_agenda, suggested_agenda, AgendaCheck, AgendaItem, AgendaVerdict, AGENDA_MINUTES,
+};
+use air::air_of;
+pub use air::{AirInput, AirItem, AirKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -96,125 +104,6 @@ pub struct PrepStep {
     pub title: String,
     pub done: bool,
     pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AgendaItem {
-    pub title: String,
-    pub minutes: i64,
-    /// One question per entry.
-    #[serde(default)]
-    pub questions: Vec<String>,
-}
-
-/// An informational interview lasts 20-30 minutes: the agenda must fit.
-pub const AGENDA_MINUTES: (i64, i64) = (20, 30);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AgendaVerdict {
-    TooShort,
-    WithinRange,
-    TooLong,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AgendaCheck {
-    pub total_minutes: i64,
-    pub min_minutes: i64,
-    pub max_minutes: i64,
-    pub verdict: AgendaVerdict,
-}
-
-pub fn check_agenda(items: &[AgendaItem]) -> AgendaCheck {
-    let total_minutes: i64 = items.iter().map(|i| i.minutes).sum();
-    let (min_minutes, max_minutes) = AGENDA_MINUTES;
-    let verdict = if total_minutes < min_minutes {
-        AgendaVerdict::TooShort
-    } else if total_minutes > max_minutes {
-        AgendaVerdict::TooLong
-    } else {
-        AgendaVerdict::WithinRange
-    };
-    AgendaCheck {
-        total_minutes,
-        min_minutes,
-        max_minutes,
-        verdict,
-    }
-}
-
-/// A sensible 25-minute structure to start from, in the order the guide suggests: thanks and
-/// introduction, their path, the work, the field, advice, and referrals last.
-pub fn suggested_agenda() -> Vec<AgendaItem> {
-    let item = |title: &str, minutes: i64, questions: &[&str]| AgendaItem {
-        title: title.to_string(),
-        minutes,
-        questions: questions.iter().map(|q| q.to_string()).collect(),
-    };
-    vec![
-        item("Thanks and my introduction", 3, &[]),
-        item(
-            "Their career path",
-            5,
-            &["How did you get started in this field?"],
-        ),
-        item(
-            "Day-to-day work",
-            5,
-            &["What does a typical week look like for you?"],
-        ),
-        item(
-            "The industry",
-            4,
-            &["What changes do you see coming in this field?"],
-        ),
-        item("Advice for me", 5, &["What would you do in my position?"]),
-        item("Referrals", 2, &["Who else should I talk to?"]),
-        item("Wrap up and thanks", 1, &[]),
-    ]
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AirKind {
-    Advice,
-    Information,
-    Referral,
-}
-
-impl AirKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            AirKind::Advice => "advice",
-            AirKind::Information => "information",
-            AirKind::Referral => "referral",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AirItem {
-    pub id: i64,
-    pub kind: AirKind,
-    pub text: String,
-    pub referred_person: Option<PersonRef>,
-    /// For a referral: when a meeting with the referred person was held.
-    pub closed_at: Option<DateTime<Utc>>,
-}
-
-/// A new AIR item. A referral names an existing person (`referredPersonId`) or a new one
-/// (`referredName`), who is then created with a referred-by link to the person met.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AirInput {
-    pub kind: Option<AirKind>,
-    pub text: String,
-    pub referred_person_id: Option<i64>,
-    pub referred_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -328,7 +217,7 @@ fn optional_time(text: Option<String>) -> Result<Option<DateTime<Utc>>> {
     text.map(|t| from_db(&t)).transpose()
 }
 
-fn load(conn: &Connection, id: i64) -> Result<Meeting> {
+pub(super) fn load(conn: &Connection, id: i64) -> Result<Meeting> {
     let row = conn
         .query_row(
             &format!("{SELECT_MEETING} WHERE m.id = ?1 AND p.deleted_at IS NULL"),
@@ -424,39 +313,6 @@ fn load(conn: &Connection, id: i64) -> Result<Meeting> {
         created_at: from_db(&row.created_at)?,
         updated_at: from_db(&row.updated_at)?,
     })
-}
-
-fn air_of(conn: &Connection, meeting_id: i64) -> Result<Vec<AirItem>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT a.id, a.kind, a.text, a.referred_person_id, p.display_name, a.closed_at
-         FROM air a LEFT JOIN person p ON p.id = a.referred_person_id AND p.deleted_at IS NULL
-         WHERE a.meeting_id = ?1 ORDER BY a.id",
-    )?;
-    let rows = statement
-        .query_map([meeting_id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                parse::<AirKind>(r.get(1)?, 1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|(id, kind, text, person_id, name, closed_at)| {
-            Ok(AirItem {
-                id,
-                kind,
-                text,
-                referred_person: person_id
-                    .zip(name)
-                    .map(|(id, display_name)| PersonRef { id, display_name }),
-                closed_at: optional_time(closed_at)?,
-            })
-        })
-        .collect()
 }
 
 fn record_state(conn: &Connection, id: i64, state: MeetingState, at: DateTime<Utc>) -> Result<()> {
@@ -713,116 +569,6 @@ impl Store {
             )?;
             tx.execute("UPDATE meeting SET updated_at = ?2 WHERE id = ?1", params![id, to_db(now)])?;
             load(tx, id)
-        })
-    }
-
-    /// Replaces the agenda with `items`, in order. Any length is stored (a draft may be too long
-    /// for a while); the returned check says whether it fits 20-30 minutes.
-    pub fn set_agenda(&self, id: i64, items: Vec<AgendaItem>) -> Result<Meeting> {
-        for item in &items {
-            if item.title.trim().is_empty() {
-                return Err(Error::invalid(
-                    "agenda",
-                    "Every section of the agenda needs a title.",
-                ));
-            }
-            if !(0..=120).contains(&item.minutes) {
-                return Err(Error::invalid(
-                    "agenda",
-                    format!(
-                        "“{}” cannot last {} minutes.",
-                        item.title.trim(),
-                        item.minutes
-                    ),
-                ));
-            }
-        }
-        let now = self.now();
-        self.write(|tx| {
-            load(tx, id)?;
-            tx.execute("DELETE FROM agenda_item WHERE meeting_id = ?1", [id])?;
-            for (position, item) in items.iter().enumerate() {
-                let questions: Vec<&str> = item.questions.iter().map(|q| q.trim()).filter(|q| !q.is_empty()).collect();
-                tx.execute(
-                    "INSERT INTO agenda_item (meeting_id, position, title, minutes, questions) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![id, position as i64, item.title.trim(), item.minutes, questions.join("\n")],
-                )?;
-            }
-            tx.execute("UPDATE meeting SET updated_at = ?2 WHERE id = ?1", params![id, to_db(now)])?;
-            load(tx, id)
-        })
-    }
-
-    /// Records Advice, Information or a Referral. A referral to someone new creates them, with
-    /// a referred-by link to the person met.
-    pub fn add_air(&self, meeting_id: i64, input: AirInput) -> Result<Meeting> {
-        let kind = input
-            .kind
-            .ok_or_else(|| Error::invalid("kind", "Choose advice, information or referral."))?;
-        let text = input.text.trim().to_string();
-        let referred_name = input
-            .referred_name
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty());
-        if kind != AirKind::Referral && text.is_empty() {
-            return Err(Error::invalid(
-                "text",
-                "Write down the advice or information.",
-            ));
-        }
-        if kind == AirKind::Referral
-            && input.referred_person_id.is_none()
-            && referred_name.is_none()
-        {
-            return Err(Error::invalid(
-                "referredName",
-                "Name the person you were referred to.",
-            ));
-        }
-        let now = self.now();
-        self.write(|tx| {
-            let meeting = load(tx, meeting_id)?;
-            let referred_id = match (kind, input.referred_person_id, referred_name) {
-                (AirKind::Referral, Some(id), _) => Some(id),
-                (AirKind::Referral, None, Some(name)) => {
-                    let input = PersonInput {
-                        how_met: Some(format!("Referred by {}", meeting.person.display_name)),
-                        ..PersonInput::named(name)
-                    };
-                    let person = people::create(tx, input, now).map_err(|e| match e {
-                        Error::Invalid { message, .. } => Error::invalid("referredName", message),
-                        other => other,
-                    })?;
-                    Some(person.id)
-                }
-                _ => None,
-            };
-            if let Some(referred) = referred_id {
-                people::load(tx, referred)?;
-                if referred == meeting.person.id {
-                    return Err(Error::invalid("referredName", "A referral is to someone other than the person you met."));
-                }
-                links::add(tx, referred, meeting.person.id, LinkKind::ReferredBy, &text, now)?;
-            }
-            tx.execute(
-                "INSERT INTO air (meeting_id, interaction_id, kind, text, referred_person_id, created_at)
-                 VALUES (?1, (SELECT interaction_id FROM meeting WHERE id = ?1), ?2, ?3, ?4, ?5)",
-                params![meeting_id, kind.as_str(), text, referred_id, to_db(now)],
-            )?;
-            load(tx, meeting_id)
-        })
-    }
-
-    pub fn remove_air(&self, air_id: i64) -> Result<Meeting> {
-        self.write(|tx| {
-            let meeting_id: i64 = tx
-                .query_row("SELECT meeting_id FROM air WHERE id = ?1", [air_id], |r| {
-                    r.get(0)
-                })
-                .optional()?
-                .ok_or_else(|| Error::not_found("AIR item", format!("id {air_id}")))?;
-            tx.execute("DELETE FROM air WHERE id = ?1", [air_id])?;
-            load(tx, meeting_id)
         })
     }
 }
