@@ -62,6 +62,12 @@ const COMMANDS: &[&str] = &[
     "set_organization_target",
     "list_targets",
     "export_meeting_ics",
+    "add_link",
+    "links_of",
+    "remove_link",
+    "who_do_i_know_at",
+    "mutual_contacts",
+    "warm_paths",
 ];
 
 fn main() {

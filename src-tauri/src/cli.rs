@@ -38,6 +38,24 @@ enum Command {
     /// Add, list and act on follow-ups.
     #[command(subcommand)]
     Followups(FollowupsCommand),
+    /// Explore the contact graph.
+    #[command(subcommand)]
+    Graph(GraphCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum GraphCommand {
+    /// Warm-introduction paths from you to a person or an organization, best first.
+    Path {
+        /// A person (name or id) or an organization (its exact name wins).
+        #[arg(long, value_name = "NAME_OR_ORG")]
+        to: String,
+        /// The most people on a path, 1 to 3.
+        #[arg(long, default_value_t = 3)]
+        hops: u8,
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -219,6 +237,20 @@ fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
                 print_json(&followup);
             } else {
                 println!("Done: #{} {}", followup.id, followup.title);
+            }
+        }
+        Command::Graph(GraphCommand::Path { to, hops, limit }) => {
+            let store = Store::open(data_dir)?;
+            let target = store.path_target(&to)?;
+            let paths = store.warm_paths(target, hops, limit)?;
+            if json {
+                print_json(&paths);
+            } else if paths.is_empty() {
+                println!("No warm path to {to} within {hops} hops.");
+            } else {
+                for (rank, path) in paths.iter().enumerate() {
+                    println!("{}. {}", rank + 1, path.explanation);
+                }
             }
         }
         Command::Followups(FollowupsCommand::Snooze { id, until }) => {

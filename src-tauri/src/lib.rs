@@ -98,6 +98,12 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::opportunities::set_organization_target,
             commands::opportunities::list_targets,
             commands::calendar::export_meeting_ics,
+            commands::graph::add_link,
+            commands::graph::links_of,
+            commands::graph::remove_link,
+            commands::graph::who_do_i_know_at,
+            commands::graph::mutual_contacts,
+            commands::graph::warm_paths,
         ])
 }
 

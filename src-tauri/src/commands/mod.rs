@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod followups;
+pub mod graph;
 pub mod interactions;
 pub mod meetings;
 pub mod opportunities;
