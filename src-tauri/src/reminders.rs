@@ -12,6 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, Local, Utc};
 use notify::{RecursiveMode, Watcher};
 use rapport_core::reminders::Notice;
+use rapport_core::time::next_local_midnight;
 use rapport_core::Store;
 use tauri::{AppHandle, Emitter, Runtime};
 
@@ -68,12 +69,6 @@ pub fn sleep_duration(
         .to_std()
         .unwrap_or(Duration::ZERO)
         .min(MAX_SLEEP)
-}
-
-fn next_local_midnight(now: DateTime<Utc>) -> DateTime<Utc> {
-    let tomorrow = now.with_timezone(&Local).date_naive() + chrono::Duration::days(1);
-    rapport_core::time::local_to_utc(tomorrow.and_hms_opt(0, 0, 0).expect("midnight"), &Local)
-        .unwrap_or(now + chrono::Duration::days(1))
 }
 
 /// Starts the loop on its own thread, and the watcher on the data directory.
@@ -168,7 +163,7 @@ fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
             tracing::error!(%error, "could not read the next due time");
             None
         });
-        let sleep = sleep_duration(now, next_due, next_local_midnight(now));
+        let sleep = sleep_duration(now, next_due, next_local_midnight(now, &Local));
         tracing::debug!(?sleep, ?next_due, "reminder loop sleeping");
 
         let reason = match inbox.recv_timeout(sleep) {

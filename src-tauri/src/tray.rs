@@ -79,10 +79,7 @@ fn label(followup: &Followup, now: DateTime<Utc>) -> String {
 }
 
 fn end_of_today(now: DateTime<Utc>) -> DateTime<Utc> {
-    let tomorrow = now.with_timezone(&Local).date_naive() + chrono::Duration::days(1);
-    rapport_core::time::local_to_utc(tomorrow.and_hms_opt(0, 0, 0).expect("midnight"), &Local)
-        .unwrap_or(now + chrono::Duration::days(1))
-        - chrono::Duration::seconds(1)
+    rapport_core::time::next_local_midnight(now, &Local) - chrono::Duration::seconds(1)
 }
 
 fn build_menu<R: Runtime>(app: &AppHandle<R>, model: &[TrayEntry]) -> tauri::Result<Menu<R>> {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use crate::columns::text_enum as parse_enum;
+use crate::columns::{optional_time_at, text_enum as parse_enum, time_at};
 use crate::error::{Error, Result};
 use crate::people::{self, PersonRef};
 use crate::store::Store;
@@ -111,15 +111,6 @@ const SELECT_FOLLOWUP: &str = "
 const VISIBLE: &str = "(f.person_id IS NULL OR p.deleted_at IS NULL)";
 
 fn followup_from_row(row: &Row) -> rusqlite::Result<Followup> {
-    let time = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
-        let text: Option<String> = row.get(i)?;
-        text.map(|t| {
-            from_db(&t).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-            })
-        })
-        .transpose()
-    };
     let person = match row.get::<_, Option<i64>>(1)? {
         Some(id) => Some(PersonRef {
             id,
@@ -132,11 +123,11 @@ fn followup_from_row(row: &Row) -> rusqlite::Result<Followup> {
         person,
         kind: parse_enum(row.get(3)?, 3)?,
         title: row.get(4)?,
-        due_at: time(5)?.expect("due_at is NOT NULL"),
+        due_at: time_at(row, 5)?,
         state: parse_enum(row.get(6)?, 6)?,
-        notified_at: time(7)?,
-        created_at: time(8)?.expect("created_at is NOT NULL"),
-        closed_at: time(9)?,
+        notified_at: optional_time_at(row, 7)?,
+        created_at: time_at(row, 8)?,
+        closed_at: optional_time_at(row, 9)?,
     })
 }
 

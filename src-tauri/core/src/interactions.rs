@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::columns::{text_enum, time_at};
 use crate::error::{Error, Result};
 use crate::followups::{self, Followup, FollowupKind};
 use crate::people::{self, PersonRef};
@@ -38,10 +39,6 @@ impl InteractionKind {
             InteractionKind::SharedResource => "shared_resource",
             InteractionKind::Note => "note",
         }
-    }
-
-    fn parse(text: &str) -> Option<Self> {
-        serde_json::from_value(serde_json::Value::String(text.to_string())).ok()
     }
 }
 
@@ -114,8 +111,8 @@ fn interactions_of(conn: &Connection, person_id: i64) -> Result<Vec<Interaction>
         .query_map([person_id], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
+                text_enum::<InteractionKind>(r.get(1)?, 1)?,
+                time_at(r, 2)?,
                 r.get(3)?,
                 r.get(4)?,
                 r.get(5)?,
@@ -126,8 +123,8 @@ fn interactions_of(conn: &Connection, person_id: i64) -> Result<Vec<Interaction>
         .map(|(id, kind, occurred_at, medium, summary, notes)| {
             Ok(Interaction {
                 id,
-                kind: InteractionKind::parse(&kind).unwrap_or(InteractionKind::Note),
-                occurred_at: from_db(&occurred_at)?,
+                kind,
+                occurred_at,
                 medium,
                 summary,
                 notes,

@@ -4,11 +4,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::columns::text_enum;
+use crate::columns::{optional_time_at, text_enum, time_at};
 use crate::error::{Error, Result};
 use crate::people::PersonRef;
 use crate::store::Store;
-use crate::time::{from_db, to_db};
+use crate::time::to_db;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -132,11 +132,6 @@ const SELECT_LINK: &str = "
     JOIN person t ON t.id = l.to_person_id";
 
 fn link_from_row(row: &rusqlite::Row) -> rusqlite::Result<Link> {
-    let time = |i: usize, text: String| -> rusqlite::Result<DateTime<Utc>> {
-        from_db(&text).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-        })
-    };
     Ok(Link {
         id: row.get(0)?,
         from: PersonRef {
@@ -149,11 +144,8 @@ fn link_from_row(row: &rusqlite::Row) -> rusqlite::Result<Link> {
         },
         kind: text_enum(row.get(5)?, 5)?,
         note: row.get(6)?,
-        happened_on: row
-            .get::<_, Option<String>>(7)?
-            .map(|t| time(7, t))
-            .transpose()?,
-        created_at: time(8, row.get(8)?)?,
+        happened_on: optional_time_at(row, 7)?,
+        created_at: time_at(row, 8)?,
     })
 }
 

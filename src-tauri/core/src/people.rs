@@ -4,9 +4,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
+use crate::columns::time_at;
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::time::{from_db, to_db};
+use crate::time::to_db;
 use crate::{circles, organizations, search};
 
 /// Enough to name a person in a list or an error.
@@ -186,12 +187,6 @@ const SELECT_PERSON: &str = "
 
 fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
     let tags: Option<String> = row.get(12)?;
-    let time = |i: usize| -> rusqlite::Result<DateTime<Utc>> {
-        let text: String = row.get(i)?;
-        from_db(&text).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-        })
-    };
     Ok(Person {
         id: row.get(0)?,
         display_name: row.get(1)?,
@@ -210,8 +205,8 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
             .unwrap_or_default(),
         is_me: row.get(13)?,
         archived: row.get(14)?,
-        created_at: time(15)?,
-        updated_at: time(16)?,
+        created_at: time_at(row, 15)?,
+        updated_at: time_at(row, 16)?,
         cadence_days: row.get(17)?,
     })
 }

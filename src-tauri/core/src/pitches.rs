@@ -6,14 +6,14 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use crate::columns::text_enum as parse_kind;
+use crate::columns::{text_enum as parse_kind, time_at};
 use crate::error::{Error, Result};
 use crate::speech::{
     self, timing, word_count, PitchKind, Timing, DEFAULT_WORDS_PER_MINUTE, MAX_WORDS_PER_MINUTE,
     MIN_WORDS_PER_MINUTE,
 };
 use crate::store::Store;
-use crate::time::{from_db, to_db};
+use crate::time::to_db;
 
 /// The `setting` key of the user's speaking rate, in words a minute.
 const SPEAKING_RATE_KEY: &str = "speaking_rate";
@@ -80,13 +80,6 @@ fn validate(input: PitchInput) -> Result<Valid> {
     })
 }
 
-fn db_time(row: &Row, i: usize) -> rusqlite::Result<DateTime<Utc>> {
-    let text: String = row.get(i)?;
-    from_db(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-    })
-}
-
 const SELECT_PITCH: &str =
     "SELECT id, kind, title, audience, text, created_at, updated_at FROM pitch";
 
@@ -100,8 +93,8 @@ fn pitch_from_row(row: &Row, words_per_minute: u32) -> rusqlite::Result<Pitch> {
         audience: row.get(3)?,
         timing: timing(&text, kind, words_per_minute),
         text,
-        created_at: db_time(row, 5)?,
-        updated_at: db_time(row, 6)?,
+        created_at: time_at(row, 5)?,
+        updated_at: time_at(row, 6)?,
     })
 }
 
@@ -235,7 +228,7 @@ impl Store {
                     id: row.get(0)?,
                     words: word_count(&text),
                     text,
-                    saved_at: db_time(row, 2)?,
+                    saved_at: time_at(row, 2)?,
                 })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

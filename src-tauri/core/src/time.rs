@@ -90,6 +90,12 @@ pub fn local_to_utc<Tz: TimeZone>(
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// The first instant of the next local day in `zone` (the tray's "today" ends then).
+pub fn next_local_midnight<Tz: TimeZone>(now: DateTime<Utc>, zone: &Tz) -> DateTime<Utc> {
+    let tomorrow = now.with_timezone(zone).date_naive() + Duration::days(1);
+    local_to_utc(tomorrow.and_time(NaiveTime::MIN), zone).unwrap_or(now + Duration::days(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +123,22 @@ mod tests {
         assert_eq!(
             parse_when("+1w", now(), &utc).unwrap(),
             now() + Duration::days(7)
+        );
+    }
+
+    #[test]
+    fn the_next_local_midnight_is_in_the_given_zone() {
+        let paris = FixedOffset::east_opt(3600).unwrap();
+        assert_eq!(
+            to_db(next_local_midnight(now(), &paris)),
+            "2026-03-01T23:00:00Z"
+        );
+        assert_eq!(
+            to_db(next_local_midnight(
+                from_db("2026-03-01T23:30:00Z").unwrap(),
+                &paris
+            )),
+            "2026-03-02T23:00:00Z"
         );
     }
 
