@@ -1009,3 +1009,6 @@ fn graph_path_to_someone_unknown_or_too_far_is_bad_input() {
     let too_far = rapport.run(&["graph", "path", "--to", "Sam Lee", "--hops", "4"]);
     assert_eq!(too_far.status.code(), Some(2));
 }
+
+#[path = "cli/data.rs"]
+mod data;

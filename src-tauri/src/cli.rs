@@ -1,12 +1,15 @@
 //! The command line: the same binary and core as the app, headless. With no subcommand it opens
 //! the app. Exit status: 0 success, 2 bad input (nothing written), 1 any other failure.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::Local;
 use clap::{Args, Parser, Subcommand};
+use rapport_core::export::ExportFormat;
 use rapport_core::followups::{Followup, FollowupInput};
+use rapport_core::import::{self, ImportFormat, ImportProgress};
 use rapport_core::people::{PeopleFilter, Person, PersonInput};
 use rapport_core::{Error, ErrorPayload, Store};
 use serde::Serialize;
@@ -41,6 +44,46 @@ enum Command {
     /// Explore the contact graph.
     #[command(subcommand)]
     Graph(GraphCommand),
+    /// Import LinkedIn connections or vCards; people already stored are never duplicated.
+    Import {
+        #[arg(value_enum)]
+        format: ImportKind,
+        file: PathBuf,
+        /// Show what would be imported without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export people (vCard 4.0, CSV), meetings and follow-ups (iCalendar), or everything (JSON).
+    Export {
+        #[arg(value_enum)]
+        format: ExportKind,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Copy the whole store (default: into the data folder's backups/).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Replace the store with a backup, after checking it; the current store is saved first.
+    Restore { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ImportKind {
+    /// LinkedIn's Connections.csv
+    Linkedin,
+    /// vCard 2.1, 3.0 or 4.0 (Google, Apple, Outlook)
+    Vcard,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportKind {
+    Vcard,
+    Csv,
+    Ics,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -253,6 +296,69 @@ fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
                 }
             }
         }
+        Command::Import {
+            format,
+            file,
+            dry_run,
+        } => import(format, &file, dry_run, data_dir, json)?,
+        Command::Export { format, out } => {
+            let format = match format {
+                ExportKind::Vcard => ExportFormat::Vcard,
+                ExportKind::Csv => ExportFormat::Csv,
+                ExportKind::Ics => ExportFormat::Ics,
+                ExportKind::Json => ExportFormat::Json,
+            };
+            let store = Store::open(data_dir)?;
+            match out {
+                Some(path) => {
+                    let info = store.export_to(format, &path)?;
+                    if json {
+                        print_json(&info);
+                    } else {
+                        println!(
+                            "Exported {} to {} ({} bytes)",
+                            info.items,
+                            info.path.display(),
+                            info.bytes
+                        );
+                    }
+                }
+                None => {
+                    let (text, _) = store.export(format)?;
+                    print!("{text}");
+                }
+            }
+        }
+        Command::Backup { out } => {
+            let store = Store::open(data_dir)?;
+            let info = match out {
+                Some(path) => store.backup_to(&path)?,
+                None => store.backup_now()?,
+            };
+            if json {
+                print_json(&info);
+            } else {
+                println!(
+                    "Backed up {} people to {} ({} bytes)",
+                    info.people,
+                    info.path.display(),
+                    info.bytes
+                );
+            }
+        }
+        Command::Restore { file } => {
+            let info = Store::open(data_dir)?.restore_from(&file)?;
+            if json {
+                print_json(&info);
+            } else {
+                println!(
+                    "Restored {} people from {}. The store as it was is saved at {}",
+                    info.people,
+                    info.restored_from.display(),
+                    info.previous_saved_to.display()
+                );
+            }
+        }
         Command::Followups(FollowupsCommand::Snooze { id, until }) => {
             let until = rapport_core::time::parse_when(&until, chrono::Utc::now(), &Local)
                 .map_err(|_| {
@@ -265,6 +371,64 @@ fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
                 println!("Snoozed: #{} {}", followup.id, followup_line(&followup));
             }
         }
+    }
+    Ok(())
+}
+
+/// The file is read and parsed before the store is opened, so a bad file changes nothing.
+fn import(
+    kind: ImportKind,
+    file: &Path,
+    dry_run: bool,
+    data_dir: &Path,
+    json: bool,
+) -> Result<(), Error> {
+    let format = match kind {
+        ImportKind::Linkedin => ImportFormat::Linkedin,
+        ImportKind::Vcard => ImportFormat::Vcard,
+    };
+    let parsed = import::parse(format, &import::read_file(file)?)?;
+    let store = Store::open(data_dir)?;
+    let show_progress = !json && std::io::stderr().is_terminal() && parsed.contacts.len() >= 1000;
+    let mut progress = |p: ImportProgress| {
+        if show_progress {
+            eprint!("\rImporting… {} / {}", p.done, p.total);
+            if p.done == p.total {
+                eprintln!();
+            }
+        }
+    };
+    let summary = if dry_run {
+        store.preview_import(format, &parsed, &mut progress)?
+    } else {
+        store.import(format, &parsed, &mut progress)?
+    };
+    if json {
+        print_json(&summary);
+        return Ok(());
+    }
+    println!(
+        "{}: {} contacts — {} new, {} updated, {} unchanged{}",
+        format.label(),
+        summary.total,
+        summary.new,
+        summary.updated,
+        summary.unchanged,
+        match summary.possible_duplicates {
+            0 => String::new(),
+            n => format!(
+                "; {n} of the new share a name with someone stored (see possible duplicates)"
+            ),
+        }
+    );
+    if !summary.skipped.is_empty() {
+        println!("Skipped {}:", summary.skipped.len());
+        for skipped in &summary.skipped {
+            println!("  {}: {}", skipped.source, skipped.reason);
+        }
+    }
+    if dry_run {
+        println!("Nothing was written (--dry-run).");
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
 use crate::error::{Error, Result};
+use crate::followups::Followup;
 use crate::meetings::Meeting;
 use crate::store::Store;
 
@@ -69,9 +70,9 @@ pub fn event_description(meeting: &Meeting) -> String {
     sections.join("\n\n")
 }
 
-/// The meeting as a VCALENDAR holding one VEVENT (times in UTC) with a display alarm 30 minutes
-/// before it starts. `now` is the DTSTAMP.
-pub fn meeting_event(meeting: &Meeting, now: DateTime<Utc>) -> Result<String> {
+/// The meeting as a VEVENT (times in UTC) with a display alarm 30 minutes before it starts.
+/// `now` is the DTSTAMP.
+pub fn meeting_vevent(meeting: &Meeting, now: DateTime<Utc>) -> Result<Event> {
     let start = meeting.scheduled_at.ok_or_else(|| {
         Error::invalid(
             "scheduledAt",
@@ -100,15 +101,45 @@ pub fn meeting_event(meeting: &Meeting, now: DateTime<Utc>) -> Result<String> {
         event.location(location);
     }
     event.alarm(alarm);
+    Ok(event.done())
+}
 
-    let calendar = Calendar::empty()
+/// A follow-up as a 15-minute VEVENT at its due time with a display alarm then: calendars that
+/// import events widely ignore to-dos.
+pub fn followup_vevent(followup: &Followup, now: DateTime<Utc>) -> Event {
+    let uid = format!("followup-{}@rapport.org.rapport.app", followup.id);
+    let mut alarm = Alarm::display(&followup.title, Duration::zero());
+    alarm.timestamp(now).uid(&format!("alarm-{uid}"));
+    let mut event = Event::with_uid(&uid);
+    event
+        .timestamp(now)
+        .starts(followup.due_at)
+        .ends(followup.due_at + Duration::minutes(15))
+        .summary(&followup.title)
+        .alarm(alarm);
+    if let Some(person) = &followup.person {
+        event.description(&format!("Follow-up with {}", person.display_name));
+    }
+    event.done()
+}
+
+/// A VCALENDAR of `events`, as calendar apps expect to import it.
+pub fn calendar_of(events: impl IntoIterator<Item = Event>) -> String {
+    let mut calendar = Calendar::empty()
         .append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", PRODUCT_ID))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .append_property(Property::new("METHOD", "PUBLISH"))
-        .push(event.done())
         .done();
-    Ok(calendar.to_string())
+    for event in events {
+        calendar.push(event);
+    }
+    calendar.to_string()
+}
+
+/// The meeting as a VCALENDAR holding one VEVENT.
+pub fn meeting_event(meeting: &Meeting, now: DateTime<Utc>) -> Result<String> {
+    Ok(calendar_of([meeting_vevent(meeting, now)?]))
 }
 
 impl Store {

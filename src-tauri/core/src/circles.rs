@@ -46,6 +46,18 @@ pub(crate) fn id_by_name(conn: &Connection, name: &str) -> Result<i64> {
     }
 }
 
+/// The circle named `name`, created after the others if there is none (an import may bring
+/// circles of its own).
+pub(crate) fn id_or_create(conn: &Connection, name: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO circle (name, position)
+         SELECT ?1, (SELECT coalesce(max(position), 0) + 10 FROM circle)
+         WHERE NOT EXISTS (SELECT 1 FROM circle WHERE name = ?1)",
+        [name.trim()],
+    )?;
+    id_by_name(conn, name)
+}
+
 impl Store {
     pub fn circles(&self) -> Result<Vec<Circle>> {
         self.read(|conn| {

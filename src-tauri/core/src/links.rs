@@ -243,6 +243,17 @@ impl Store {
         })
     }
 
+    /// Every link between people who are not deleted, oldest first.
+    pub fn all_links(&self) -> Result<Vec<Link>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(&format!(
+                "{SELECT_LINK} WHERE f.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY l.id"
+            ))?;
+            let links = statement.query_map([], link_from_row)?;
+            Ok(links.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
     /// Removes a link and returns it.
     pub fn remove_link(&self, id: i64) -> Result<Link> {
         self.write(|tx| {

@@ -38,6 +38,15 @@ pub struct Person {
     pub cadence_days: Option<i64>,
     pub is_me: bool,
     pub archived: bool,
+    /// Stable identity, kept across export and import (the vCard UID).
+    pub uid: String,
+    /// `YYYY-MM-DD`, or `--MM-DD` when the year is not known.
+    pub birthday: Option<String>,
+    /// When the user connected with them on LinkedIn (`YYYY-MM-DD`).
+    pub connected_on: Option<String>,
+    /// Emails and phone numbers beyond `email` and `phone`.
+    pub other_emails: Vec<String>,
+    pub other_phones: Vec<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -179,14 +188,24 @@ const SELECT_PERSON: &str = "
            (SELECT group_concat(t.name, char(31)) FROM
                (SELECT t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
                 WHERE pt.person_id = p.id ORDER BY t.name COLLATE NOCASE) AS t),
-           p.is_me, p.archived_at IS NOT NULL, p.created_at, p.updated_at, p.cadence_days
+           p.is_me, p.archived_at IS NOT NULL, p.created_at, p.updated_at, p.cadence_days,
+           p.uid, p.birthday, p.connected_on,
+           (SELECT group_concat(value, char(31)) FROM
+               (SELECT value FROM contact_point WHERE person_id = p.id AND kind = 'email' ORDER BY id)),
+           (SELECT group_concat(value, char(31)) FROM
+               (SELECT value FROM contact_point WHERE person_id = p.id AND kind = 'phone' ORDER BY id))
     FROM person p
     LEFT JOIN circle c ON c.id = p.circle_id
     LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
     LEFT JOIN organization o ON o.id = r.organization_id";
 
+/// A list stored by `group_concat(..., char(31))`.
+fn unit_separated(text: Option<String>) -> Vec<String> {
+    text.map(|t| t.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
-    let tags: Option<String> = row.get(12)?;
     Ok(Person {
         id: row.get(0)?,
         display_name: row.get(1)?,
@@ -200,14 +219,17 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
         linkedin_url: row.get(9)?,
         how_met: row.get(10)?,
         notes: row.get(11)?,
-        tags: tags
-            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-            .unwrap_or_default(),
+        tags: unit_separated(row.get(12)?),
         is_me: row.get(13)?,
         archived: row.get(14)?,
         created_at: time_at(row, 15)?,
         updated_at: time_at(row, 16)?,
         cadence_days: row.get(17)?,
+        uid: row.get(18)?,
+        birthday: row.get(19)?,
+        connected_on: row.get(20)?,
+        other_emails: unit_separated(row.get(21)?),
+        other_phones: unit_separated(row.get(22)?),
     })
 }
 
@@ -303,12 +325,17 @@ fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {
         .ok_or_else(|| Error::not_found("person", format!("id {id}")))
 }
 
+/// A fresh identity for a new person (a random UUID, as vCard 4.0 recommends for UID).
+pub(crate) fn new_uid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
 /// Adds a person inside the caller's transaction.
 pub(crate) fn create(tx: &Transaction, input: PersonInput, now: DateTime<Utc>) -> Result<Person> {
     let valid = validate(input)?;
     tx.execute(
-        "INSERT INTO person (display_name, created_at, updated_at) VALUES (?1, ?2, ?2)",
-        params![valid.display_name, to_db(now)],
+        "INSERT INTO person (display_name, uid, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        params![valid.display_name, new_uid(), to_db(now)],
     )?;
     let id = tx.last_insert_rowid();
     // Someone new has no interactions yet, so no keep-in-touch to arm.

@@ -100,6 +100,26 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `f` in a transaction that is always rolled back: a preview of a write.
+    pub(crate) fn rolled_back<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.rollback()?;
+        Ok(value)
+    }
+
+    /// Replaces the database with the (checked) backup at `source`, then brings it to this
+    /// version's schema and rebuilds what is derived from it.
+    pub(crate) fn replace_with(&self, source: &Path) -> Result<()> {
+        {
+            let mut conn = self.lock();
+            crate::backups::restore_into(&mut conn, source)?;
+        }
+        self.write(|tx| search::rebuild(tx))?;
+        self.after_open(LATEST_VERSION)
+    }
+
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a half-written transaction (it rolls back
         // on drop), so the connection is still sound.
@@ -117,12 +137,19 @@ impl Store {
             let me: Option<i64> = tx
                 .query_row("SELECT id FROM person WHERE is_me = 1", [], |r| r.get(0))
                 .map(Some)
-                .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+                .or_else(|e| {
+                    if e == rusqlite::Error::QueryReturnedNoRows {
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                })?;
             if me.is_none() {
                 // The user is a person too: the root of every warm path in the graph.
                 tx.execute(
-                    "INSERT INTO person (display_name, is_me, created_at, updated_at) VALUES ('Me', 1, ?1, ?1)",
-                    [to_db(now)],
+                    "INSERT INTO person (display_name, is_me, uid, created_at, updated_at)
+                     VALUES ('Me', 1, ?1, ?2, ?2)",
+                    [crate::people::new_uid(), to_db(now)],
                 )?;
             }
             tx.execute(

@@ -1,0 +1,209 @@
+//! Backups of the whole store through SQLite's online backup API (safe while the app and the
+//! CLI are using it), a daily copy kept for two weeks, and restoring a copy after checking it.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Local, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::migrations::{self, LATEST_VERSION};
+use crate::paths::BACKUPS_DIR;
+use crate::store::Store;
+
+/// How many daily backups are kept; older ones are removed when a new one is made.
+pub const DAILY_BACKUPS_KEPT: usize = 14;
+
+const DAILY_PREFIX: &str = "daily-";
+const EXTENSION: &str = "sqlite3";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub people: i64,
+}
+
+/// What a backup file holds, checked before it may replace the store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreInfo {
+    pub restored_from: PathBuf,
+    /// The copy of the store as it was just before the restore.
+    pub previous_saved_to: PathBuf,
+    pub schema_version: i64,
+    pub people: i64,
+}
+
+/// `daily-2026-11-27.sqlite3`: sorting the names sorts the days.
+pub fn daily_file_name(day: chrono::NaiveDate) -> String {
+    format!("{DAILY_PREFIX}{}.{EXTENSION}", day.format("%Y-%m-%d"))
+}
+
+/// Opens `path` read-only and checks that it is a sound Rapport store this version can read.
+fn check_backup(path: &Path) -> Result<(i64, i64)> {
+    let not_a_store = |reason: String| Error::NotAStore {
+        path: path.display().to_string(),
+        reason,
+    };
+    if !path.is_file() {
+        return Err(Error::invalid(
+            "file",
+            format!("There is no file {}.", path.display()),
+        ));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| not_a_store(e.to_string()))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| not_a_store(e.to_string()))?;
+    if version > LATEST_VERSION {
+        return Err(Error::SchemaTooNew {
+            found: version,
+            supported: LATEST_VERSION,
+        });
+    }
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
+        .map_err(|e| not_a_store(e.to_string()))?;
+    if integrity != "ok" {
+        return Err(not_a_store(format!(
+            "it fails SQLite's integrity check ({integrity})"
+        )));
+    }
+    if version < 1 {
+        return Err(not_a_store("it holds no Rapport schema".into()));
+    }
+    let people: i64 = conn
+        .query_row("SELECT count(*) FROM person WHERE is_me = 0", [], |r| {
+            r.get(0)
+        })
+        .map_err(|_| not_a_store("it has no people table".into()))?;
+    Ok((version, people))
+}
+
+/// `dir/stem.sqlite3`, or `dir/stem-2.sqlite3` and so on if taken: a backup never replaces
+/// another (two restores in one second must not overwrite the copy being restored).
+fn unused_path(dir: &Path, stem: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.{EXTENSION}"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}.{EXTENSION}")))
+        .find(|path| !path.exists())
+        .expect("some free name")
+}
+
+fn file_size(path: &Path) -> u64 {
+    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+}
+
+impl Store {
+    fn backups_dir(&self) -> Result<PathBuf> {
+        let dir = self
+            .data_dir()
+            .ok_or_else(|| Error::invalid("backup", "This store has no data folder."))?
+            .join(BACKUPS_DIR);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+        Ok(dir)
+    }
+
+    /// Copies the whole store to `target`, written under a temporary name and then renamed, so
+    /// `target` is never a half-written file.
+    pub fn backup_to(&self, target: &Path) -> Result<BackupInfo> {
+        if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+        }
+        let partial = target.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        let people = self.read(|conn| {
+            conn.backup(rusqlite::MAIN_DB, &partial, None)?;
+            Ok(
+                conn.query_row("SELECT count(*) FROM person WHERE is_me = 0", [], |r| {
+                    r.get(0)
+                })?,
+            )
+        });
+        let people = people.inspect_err(|_| {
+            let _ = std::fs::remove_file(&partial);
+        })?;
+        std::fs::rename(&partial, target)
+            .map_err(|e| Error::io(format!("cannot write {}", target.display()), e))?;
+        tracing::info!(path = %target.display(), "backed up the store");
+        Ok(BackupInfo {
+            path: target.to_path_buf(),
+            bytes: file_size(target),
+            people,
+        })
+    }
+
+    /// A backup into the data folder's `backups/`, named by the time.
+    pub fn backup_now(&self) -> Result<BackupInfo> {
+        let dir = self.backups_dir()?;
+        let stem = format!("manual-{}", self.now().format("%Y%m%dT%H%M%SZ"));
+        self.backup_to(&unused_path(&dir, &stem))
+    }
+
+    /// Makes today's backup if there is none yet and keeps the last [`DAILY_BACKUPS_KEPT`].
+    /// Cheap when today's exists, so the app calls it on every pass of its loop.
+    pub fn daily_backup(&self) -> Result<Option<BackupInfo>> {
+        let dir = self.backups_dir()?;
+        let today = self.now().with_timezone(&Local).date_naive();
+        let target = dir.join(daily_file_name(today));
+        if target.exists() {
+            return Ok(None);
+        }
+        let info = self.backup_to(&target)?;
+        let mut daily: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| Error::io(format!("cannot list {}", dir.display()), e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| {
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(DAILY_PREFIX) && n.ends_with(EXTENSION))
+            })
+            .collect();
+        daily.sort();
+        let excess = daily.len().saturating_sub(DAILY_BACKUPS_KEPT);
+        for old in &daily[..excess] {
+            std::fs::remove_file(old)
+                .map_err(|e| Error::io(format!("cannot remove {}", old.display()), e))?;
+        }
+        Ok(Some(info))
+    }
+
+    /// Replaces the whole store with the backup at `source`, after checking that it is a sound
+    /// Rapport store. The store as it was is first saved into `backups/`, so a restore can be
+    /// undone by restoring that copy. An older backup is brought up to this version's schema.
+    pub fn restore_from(&self, source: &Path) -> Result<RestoreInfo> {
+        let (version, people) = check_backup(source)?;
+        let dir = self.backups_dir()?;
+        let now: DateTime<Utc> = self.now();
+        let stem = format!("pre-restore-{}", now.format("%Y%m%dT%H%M%SZ"));
+        let previous = self.backup_to(&unused_path(&dir, &stem))?;
+        self.replace_with(source)?;
+        tracing::info!(from = %source.display(), "restored the store");
+        Ok(RestoreInfo {
+            restored_from: source.to_path_buf(),
+            previous_saved_to: previous.path,
+            schema_version: version,
+            people,
+        })
+    }
+}
+
+/// The part of a restore that needs the connection itself.
+pub(crate) fn restore_into(conn: &mut Connection, source: &Path) -> Result<()> {
+    conn.restore(
+        rusqlite::MAIN_DB,
+        source,
+        None::<fn(rusqlite::backup::Progress)>,
+    )?;
+    migrations::migrate(conn)?;
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! How an incoming contact is recognised as someone already stored: by LinkedIn profile, then
+//! email, then vCard UID, then name and organization together. A name alone is never enough to
+//! merge two people; it only flags a possible duplicate.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+
+use super::Incoming;
+
+/// `https://www.linkedin.com/in/ada-lovelace/?trk=x` and `linkedin.com/in/Ada-Lovelace` are the
+/// same profile: the key is the host-less, lower-case path without a trailing slash or query.
+pub fn canonical_linkedin_url(url: &str) -> Option<String> {
+    let lower = url.trim().to_lowercase();
+    let without_scheme = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let path_start = without_scheme.find('/')?;
+    let host = &without_scheme[..path_start];
+    if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
+        return None;
+    }
+    let path = without_scheme[path_start..]
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('/');
+    (path.len() > 1).then(|| format!("linkedin.com{path}"))
+}
+
+pub fn canonical_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Folds case, accents and spacing, so "José  Núñez" and "jose nunez" are one name.
+pub(crate) fn folded_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What an incoming contact matched, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// Same person, by profile, email, UID or name + organization.
+    Same(i64),
+    /// Someone with the same name and nothing to tell them apart: add, and flag.
+    NameOnly,
+    None,
+}
+
+/// Every key of everyone stored, loaded once per import so that 30,000 rows are matched in
+/// memory; keys of people added during the import are added as they are made, so a file that
+/// lists someone twice adds them once.
+#[derive(Default)]
+pub(crate) struct Index {
+    linkedin: HashMap<String, i64>,
+    email: HashMap<String, i64>,
+    uid: HashMap<String, i64>,
+    name_and_organization: HashMap<(String, String), i64>,
+    name: HashMap<String, Vec<i64>>,
+}
+
+impl Index {
+    pub(crate) fn load(conn: &Connection) -> Result<Index> {
+        let mut index = Index::default();
+        let mut people = conn.prepare(
+            "SELECT p.id, p.display_name, p.linkedin_url, p.email, p.uid,
+                    (SELECT group_concat(o.name, char(31)) FROM role r
+                     JOIN organization o ON o.id = r.organization_id WHERE r.person_id = p.id)
+             FROM person p WHERE p.deleted_at IS NULL AND p.is_me = 0",
+        )?;
+        let mut rows = people.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let organizations: Option<String> = row.get(5)?;
+            index.add(
+                id,
+                &row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?.as_deref(),
+                row.get::<_, Option<String>>(3)?.as_deref(),
+                row.get::<_, Option<String>>(4)?.as_deref(),
+            );
+            for organization in organizations.iter().flat_map(|o| o.split('\u{1f}')) {
+                index.add_organization(id, &row.get::<_, String>(1)?, organization);
+            }
+        }
+        let mut emails =
+            conn.prepare("SELECT person_id, value FROM contact_point WHERE kind = 'email'")?;
+        let mut rows = emails.query([])?;
+        while let Some(row) = rows.next()? {
+            index
+                .email
+                .entry(canonical_email(&row.get::<_, String>(1)?))
+                .or_insert(row.get(0)?);
+        }
+        Ok(index)
+    }
+
+    pub(crate) fn add(
+        &mut self,
+        id: i64,
+        name: &str,
+        linkedin_url: Option<&str>,
+        email: Option<&str>,
+        uid: Option<&str>,
+    ) {
+        if let Some(key) = linkedin_url.and_then(canonical_linkedin_url) {
+            self.linkedin.entry(key).or_insert(id);
+        }
+        if let Some(email) = email {
+            self.add_email(id, email);
+        }
+        if let Some(uid) = uid {
+            self.uid.entry(uid.to_string()).or_insert(id);
+        }
+        let ids = self.name.entry(folded_name(name)).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+
+    pub(crate) fn add_email(&mut self, id: i64, email: &str) {
+        self.email.entry(canonical_email(email)).or_insert(id);
+    }
+
+    pub(crate) fn add_organization(&mut self, id: i64, name: &str, organization: &str) {
+        self.name_and_organization
+            .entry((folded_name(name), folded_name(organization)))
+            .or_insert(id);
+    }
+
+    pub(crate) fn find(&self, contact: &Incoming) -> Match {
+        let by_key = contact
+            .linkedin_url
+            .as_deref()
+            .and_then(canonical_linkedin_url)
+            .and_then(|key| self.linkedin.get(&key))
+            .or_else(|| {
+                contact
+                    .emails
+                    .iter()
+                    .find_map(|email| self.email.get(&canonical_email(email)))
+            })
+            .or_else(|| contact.uid.as_ref().and_then(|uid| self.uid.get(uid)))
+            .or_else(|| {
+                contact.organization.as_ref().and_then(|organization| {
+                    self.name_and_organization.get(&(
+                        folded_name(&contact.display_name),
+                        folded_name(organization),
+                    ))
+                })
+            });
+        match by_key {
+            Some(id) => Match::Same(*id),
+            None if self
+                .name
+                .get(&folded_name(&contact.display_name))
+                .is_some_and(|ids| !ids.is_empty()) =>
+            {
+                Match::NameOnly
+            }
+            None => Match::None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linkedin_profiles_match_whatever_the_form_of_the_link() {
+        let key = canonical_linkedin_url("https://www.linkedin.com/in/ada-lovelace");
+        assert_eq!(key.as_deref(), Some("linkedin.com/in/ada-lovelace"));
+        for same in [
+            "http://linkedin.com/in/Ada-Lovelace/",
+            "https://www.linkedin.com/in/ada-lovelace?trk=people",
+            " https://uk.linkedin.com/in/ada-lovelace/#about ",
+        ] {
+            assert_eq!(canonical_linkedin_url(same), key, "{same}");
+        }
+        assert_eq!(canonical_linkedin_url("https://example.com/in/ada"), None);
+        assert_eq!(canonical_linkedin_url("https://www.linkedin.com/"), None);
+    }
+
+    #[test]
+    fn names_fold_case_accents_and_spacing() {
+        assert_eq!(folded_name("  José   NÚÑEZ "), "jose nunez");
+        assert_eq!(folded_name("Zoë"), folded_name("zoe"));
+    }
+}
