@@ -68,6 +68,19 @@ const COMMANDS: &[&str] = &[
     "who_do_i_know_at",
     "mutual_contacts",
     "warm_paths",
+    "stage_import",
+    "preview_import",
+    "apply_import",
+    "cancel_import",
+    "export_data",
+    "backup_now",
+    "list_backups",
+    "restore_backup",
+    "likely_duplicates",
+    "merge_people",
+    "undo_merge",
+    "mark_distinct",
+    "network_map",
 ];
 
 fn main() {

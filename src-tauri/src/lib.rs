@@ -10,8 +10,9 @@ pub mod tray;
 mod window;
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
+use rapport_core::import::{ImportFormat, Parsed};
 use rapport_core::Store;
 use tauri::{Builder, RunEvent, Runtime};
 
@@ -21,11 +22,23 @@ pub use error::{CommandError, CommandResult};
 pub struct AppState {
     pub store: Arc<Store>,
     reminders: reminders::Handle,
+    /// A file read for import, waiting for its preview and the user's go-ahead.
+    staged_import: Mutex<Option<(ImportFormat, Parsed)>>,
 }
 
 impl AppState {
     pub fn new(store: Arc<Store>, reminders: reminders::Handle) -> Self {
-        AppState { store, reminders }
+        AppState {
+            store,
+            reminders,
+            staged_import: Mutex::new(None),
+        }
+    }
+
+    pub(crate) fn staged_import(&self) -> MutexGuard<'_, Option<(ImportFormat, Parsed)>> {
+        self.staged_import
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Tells the reminder loop (and the tray) that the store changed.
@@ -104,6 +117,19 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::graph::who_do_i_know_at,
             commands::graph::mutual_contacts,
             commands::graph::warm_paths,
+            commands::exchange::stage_import,
+            commands::exchange::preview_import,
+            commands::exchange::apply_import,
+            commands::exchange::cancel_import,
+            commands::exchange::export_data,
+            commands::backups::backup_now,
+            commands::backups::list_backups,
+            commands::backups::restore_backup,
+            commands::duplicates::likely_duplicates,
+            commands::duplicates::merge_people,
+            commands::duplicates::undo_merge,
+            commands::duplicates::mark_distinct,
+            commands::graph::network_map,
         ])
 }
 

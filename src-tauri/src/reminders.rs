@@ -153,6 +153,10 @@ fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
             Err(error) => tracing::error!(%error, "could not deliver due follow-ups"),
         }
         tray::refresh(app, store);
+        // Cheap when today's copy exists; the loop wakes at least once a minute and at midnight.
+        if let Err(error) = store.daily_backup() {
+            tracing::error!(%error, "could not make today's backup");
+        }
         if at_start {
             tracing::info!("reminder loop ready");
             at_start = false;

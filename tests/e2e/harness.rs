@@ -215,6 +215,12 @@ pub const INSTANCE_NAME: &str = "org.rapport.app.SingleInstance";
 
 impl App {
     pub async fn launch(profile: &Profile, bus: &Bus) -> App {
+        let app = App::launch_raw(profile, bus).await;
+        app.wait_for_css("body[data-people-rendered='true']").await;
+        app
+    }
+
+    pub async fn launch_raw(profile: &Profile, bus: &Bus) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the end-to-end tests under xvfb-run (the README's test command does)"
@@ -248,12 +254,10 @@ impl App {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a WebDriver session with the app");
-        let app = App {
+        App {
             client,
             _driver: driver,
-        };
-        app.wait_for_css("body[data-people-rendered='true']").await;
-        app
+        }
     }
 
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {

@@ -4,6 +4,7 @@
 
 mod desktop;
 mod harness;
+mod network;
 mod notifications;
 mod people;
 mod workflow;

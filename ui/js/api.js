@@ -26,3 +26,19 @@ export async function call(command, args = {}) {
 export function listen(event, handler) {
   return window.__TAURI__.event.listen(event, handler);
 }
+
+/** Sends `bytes` as the raw body of a command (a file travels once, without JSON encoding). */
+export async function callWithBytes(command, bytes, headers = {}) {
+  try {
+    return await window.__TAURI__.core.invoke(command, bytes, { headers });
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** A channel a long command reports its progress on. */
+export function progressChannel(onProgress) {
+  const channel = new window.__TAURI__.core.Channel();
+  channel.onmessage = onProgress;
+  return channel;
+}

@@ -6,6 +6,8 @@ import { dueBucket } from './format.js';
 import { renderPeopleList } from './views/people-list.js';
 import { personForm } from './views/person-form.js';
 import { personPage } from './views/person-page.js';
+import { dataView } from './views/data.js';
+import { networkView } from './views/network.js';
 import { todayView } from './views/today.js';
 import { showBrainstorm, showMeeting, showMeetings, showOpportunities, showPitches } from './workflow.js';
 
@@ -20,6 +22,9 @@ const state = {
   followups: [],
   view: { name: 'today' },
   includeArchived: false,
+  mapFilter: {},
+  /** The network map on screen, stopped when another view replaces it. */
+  network: null,
 };
 
 // --- data -------------------------------------------------------------------------------
@@ -55,8 +60,29 @@ function renderSidebar() {
   document.body.dataset.peopleRendered = 'true';
 }
 
+async function showNetwork() {
+  const map = await call('network_map', { filter: state.mapFilter });
+  const view = networkView({
+    map,
+    filter: state.mapFilter,
+    onFilter: (filter) => { state.mapFilter = filter; renderMain().catch(showFatal); },
+    findPaths: (target) => call('warm_paths', { target, maxHops: 3, limit: 5 }),
+    openPerson: (id) => show({ name: 'person', id }),
+  });
+  replaceChildren(main, view);
+  view.start();
+  state.network = view;
+}
+
+async function showData() {
+  const [backups, duplicates] = await Promise.all([call('list_backups'), call('likely_duplicates')]);
+  const changed = async () => { await Promise.all([loadPeople(), loadFollowups()]); renderSidebar(); };
+  replaceChildren(main, dataView({ call, backups, duplicates, onImported: changed, onChanged: changed, toast }));
+}
+
 async function renderMain() {
   const view = state.view;
+  if (state.network) { state.network.stop(); state.network = null; }
   if (view.name === 'today') {
     const [overview, opportunities] = await Promise.all([call('today_overview'), call('list_opportunities', { includeClosed: false })]);
     replaceChildren(main, todayView({
@@ -86,6 +112,10 @@ async function renderMain() {
     await showPitches(context);
   } else if (view.name === 'opportunities') {
     await showOpportunities(context);
+  } else if (view.name === 'network') {
+    await showNetwork();
+  } else if (view.name === 'data') {
+    await showData();
   } else if (view.name === 'person') {
     try {
       const [person, timeline, meetings] = await Promise.all([
@@ -98,7 +128,7 @@ async function renderMain() {
       return renderMain();
     }
   }
-  for (const [button, names] of [['show-today', ['today']], ['show-brainstorm', ['brainstorm']], ['show-meetings', ['meetings', 'meeting']], ['show-pitches', ['pitches']], ['show-opportunities', ['opportunities']]]) {
+  for (const [button, names] of [['show-today', ['today']], ['show-brainstorm', ['brainstorm']], ['show-meetings', ['meetings', 'meeting']], ['show-pitches', ['pitches']], ['show-opportunities', ['opportunities']], ['show-network', ['network']], ['show-data', ['data']]]) {
     $(button).setAttribute('aria-current', names.includes(view.name) ? 'page' : 'false');
   }
 }
@@ -253,6 +283,8 @@ $('show-brainstorm').addEventListener('click', () => show({ name: 'brainstorm' }
 $('show-meetings').addEventListener('click', () => show({ name: 'meetings' }));
 $('show-pitches').addEventListener('click', () => show({ name: 'pitches' }));
 $('show-opportunities').addEventListener('click', () => show({ name: 'opportunities' }));
+$('show-network').addEventListener('click', () => show({ name: 'network' }));
+$('show-data').addEventListener('click', () => show({ name: 'data' }));
 $('show-archived').addEventListener('change', async (event) => {
   state.includeArchived = event.target.checked;
   await loadPeople();

@@ -37,6 +37,16 @@ pub struct RestoreInfo {
     pub people: i64,
 }
 
+/// A backup in the data folder's `backups/`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupFile {
+    pub name: String,
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub modified: Option<DateTime<Utc>>,
+}
+
 /// `daily-2026-11-27.sqlite3`: sorting the names sorts the days.
 pub fn daily_file_name(day: chrono::NaiveDate) -> String {
     format!("{DAILY_PREFIX}{}.{EXTENSION}", day.format("%Y-%m-%d"))
@@ -152,6 +162,9 @@ impl Store {
     /// Makes today's backup if there is none yet and keeps the last [`DAILY_BACKUPS_KEPT`].
     /// Cheap when today's exists, so the app calls it on every pass of its loop.
     pub fn daily_backup(&self) -> Result<Option<BackupInfo>> {
+        if self.data_dir().is_none() {
+            return Ok(None);
+        }
         let dir = self.backups_dir()?;
         let today = self.now().with_timezone(&Local).date_naive();
         let target = dir.join(daily_file_name(today));
@@ -175,6 +188,39 @@ impl Store {
                 .map_err(|e| Error::io(format!("cannot remove {}", old.display()), e))?;
         }
         Ok(Some(info))
+    }
+
+    /// The backups in the data folder, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupFile>> {
+        let dir = self.backups_dir()?;
+        let mut files: Vec<BackupFile> = std::fs::read_dir(&dir)
+            .map_err(|e| Error::io(format!("cannot list {}", dir.display()), e))?
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| entry.path().extension().is_some_and(|e| e == EXTENSION))
+            .map(|entry| {
+                let metadata = entry.metadata().ok();
+                BackupFile {
+                    name: entry.file_name().to_string_lossy().into_owned(),
+                    path: entry.path(),
+                    bytes: metadata.as_ref().map_or(0, |m| m.len()),
+                    modified: metadata
+                        .and_then(|m| m.modified().ok())
+                        .map(DateTime::<Utc>::from),
+                }
+            })
+            .collect();
+        files.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| b.name.cmp(&a.name)));
+        Ok(files)
+    }
+
+    /// Restores the backup called `name` in the data folder's `backups/`; a name that is not a
+    /// plain file name there is refused.
+    pub fn restore_backup_named(&self, name: &str) -> Result<RestoreInfo> {
+        let plain = Path::new(name).file_name().is_some_and(|n| n == name);
+        if !plain {
+            return Err(Error::invalid("backup", format!("“{name}” is not a backup's name.")));
+        }
+        self.restore_from(&self.backups_dir()?.join(name))
     }
 
     /// Replaces the whole store with the backup at `source`, after checking that it is a sound

@@ -17,6 +17,7 @@ pub mod links;
 pub mod meetings;
 pub mod merge;
 pub mod migrations;
+pub mod network_map;
 pub mod opportunities;
 mod organizations;
 pub mod paths;

@@ -1,5 +1,6 @@
 use rapport_core::graph::{PathTarget, WarmPath, WhoAtOrganization};
 use rapport_core::links::{Link, LinkInput};
+use rapport_core::network_map::{MapFilter, NetworkMap};
 use rapport_core::people::PersonRef;
 use tauri::State;
 
@@ -52,4 +53,13 @@ pub async fn warm_paths(
     limit: usize,
 ) -> CommandResult<Vec<WarmPath>> {
     Ok(state.store.warm_paths(target, max_hops, limit)?)
+}
+
+/// The network map (you → circles → people → organizations), narrowed by `filter`.
+#[tauri::command]
+pub async fn network_map(
+    state: State<'_, AppState>,
+    filter: MapFilter,
+) -> CommandResult<NetworkMap> {
+    Ok(state.store.network_map(&filter)?)
 }

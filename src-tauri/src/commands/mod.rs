@@ -1,7 +1,10 @@
 //! The typed commands the UI calls, one module per domain. Each converts its arguments, calls
 //! the core, tells the reminder loop about writes, and maps the error.
 
+pub mod backups;
 pub mod calendar;
+pub mod duplicates;
+pub mod exchange;
 pub mod followups;
 pub mod graph;
 pub mod interactions;
