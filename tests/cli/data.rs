@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use serde_json::json;
+
 use super::*;
 
 fn fixture(name: &str) -> String {
@@ -151,4 +153,116 @@ fn a_backup_can_be_restored_and_a_bad_file_is_refused() {
         default["path"].as_str().unwrap().contains("backups"),
         "{default}"
     );
+}
+
+/// A virtual environment with the pinned parsers of tests/python/requirements.txt, made once
+/// under target/ and reused.
+fn python_with_parsers() -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-venv");
+    let python = venv.join("bin/python");
+    let requirements = root.join("tests/python/requirements.txt");
+    let stamp = venv.join("requirements.txt");
+    let current = std::fs::read(&stamp).ok() == std::fs::read(&requirements).ok();
+    if !python.exists() || !current {
+        let made = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status();
+        assert!(
+            made.is_ok_and(|s| s.success()),
+            "python3 -m venv failed: install python3 and python3-venv (scripts/test.sh does)"
+        );
+        let installed = Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+            ])
+            .arg(&requirements)
+            .status()
+            .expect("pip runs");
+        assert!(
+            installed.success(),
+            "pip could not install {}",
+            requirements.display()
+        );
+        std::fs::copy(&requirements, &stamp).unwrap();
+    }
+    python
+}
+
+#[test]
+fn every_export_parses_in_python_vobject_icalendar_csv_and_json() {
+    let rapport = Rapport::new();
+    rapport.ok(&["import", "vcard", &fixture("vcard/network-4.0.vcf")]);
+    rapport.add_person(&["=HYPERLINK(\"http://x\")"]);
+    rapport.add_followup(
+        "Katherine Johnson",
+        "Send Katherine the trajectory paper",
+        "+2d",
+    );
+    let out = rapport.data_dir().join("exports");
+    let path = |name: &str| out.join(name).display().to_string();
+    for (format, file) in [
+        ("vcard", "c.vcf"),
+        ("ics", "c.ics"),
+        ("csv", "c.csv"),
+        ("json", "c.json"),
+    ] {
+        rapport.ok(&["export", format, "--out", &path(file)]);
+    }
+    let output = Command::new(python_with_parsers())
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/python/check_exports.py"))
+        .args([path("c.vcf"), path("c.ics"), path("c.csv"), path("c.json")])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "the parsers refused an export:\n{}",
+        stderr(&output)
+    );
+    let found: Value = serde_json::from_slice(&output.stdout).unwrap();
+
+    let cards = found["cards"].as_array().unwrap();
+    let names: Vec<&str> = cards.iter().map(|c| c["fn"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(cards.iter().all(|c| c["version"] == "4.0"));
+    let katherine = cards
+        .iter()
+        .find(|c| c["fn"] == "Katherine Johnson")
+        .unwrap();
+    assert_eq!(katherine["emails"], json!(["kj@nasa.example"]));
+    assert_eq!(
+        katherine["related"],
+        json!(["urn:uuid:6f1c0a52-3b7e-4c2a-9d41-0c5e8b2f7a10"])
+    );
+    assert_eq!(katherine["relatedKinds"], json!(["mentor"]));
+
+    let events = found["calendar"]["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["summary"], "Send Katherine the trajectory paper");
+    assert_eq!(events[0]["alarms"], 1);
+
+    assert_eq!(found["csv"]["rows"], 4);
+    let first_cells = found["csv"]["firstCells"].as_array().unwrap();
+    assert!(
+        first_cells.contains(&json!("'")),
+        "the formula is neutralised: {}",
+        found["csv"]
+    );
+    assert!(!first_cells.contains(&json!("=")));
+
+    assert_eq!(found["json"]["format"], "rapport-export");
+    assert_eq!(found["json"]["people"], 5, "you and the four others");
+    let tables = found["json"]["tables"].as_array().unwrap();
+    for table in ["person", "link", "followup", "organization", "role"] {
+        assert!(
+            tables.contains(&json!(table)),
+            "{table} is in the JSON export"
+        );
+    }
 }

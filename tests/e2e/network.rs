@@ -37,25 +37,36 @@ async fn a_linkedin_export_is_previewed_imported_and_a_warm_path_opened_on_the_m
     let bus = Bus::start();
     let profile = Profile::new();
     // An address book from before: Grace mentors Katherine, Mary is her colleague.
-    profile.cli(&bus, &["import", "vcard", &fixture("vcard/network-4.0.vcf")]);
+    profile.cli(
+        &bus,
+        &["import", "vcard", &fixture("vcard/network-4.0.vcf")],
+    );
     let app = App::launch(&profile, &bus).await;
 
     click(&app, "#show-data").await;
     let file = app.wait_for_css("#import-file").await;
-    file.send_keys(&fixture("linkedin/Connections.csv")).await.unwrap();
+    file.send_keys(&fixture("linkedin/Connections.csv"))
+        .await
+        .unwrap();
     app.wait_for_css("#import-confirm").await;
-    app.wait_for_text(".import-status h3", "Preview of Connections.csv: 5 contacts")
-        .await;
+    app.wait_for_text(
+        ".import-status h3",
+        "Preview of Connections.csv: 5 contacts",
+    )
+    .await;
     // Katherine is known by her email and Grace by name and organization: nobody twice.
     assert_eq!(count(&app, "New people").await, 3);
     assert_eq!(count(&app, "Already here, with something new").await, 2);
     assert_eq!(count(&app, "Skipped").await, 1);
     app.screenshot("import-preview").await;
-    let people_before = app.js("return document.querySelectorAll('#people-list .person-row').length").await;
+    let people_before = app
+        .js("return document.querySelectorAll('#people-list .person-row').length")
+        .await;
     assert_eq!(people_before, 3, "the preview wrote nothing");
 
     click(&app, "#import-confirm").await;
-    app.wait_for_text("#import-done", "Imported: 3 new people, 2 updated").await;
+    app.wait_for_text("#import-done", "Imported: 3 new people, 2 updated")
+        .await;
     app.wait_for_text("#people-heading", "People · 6").await;
     app.screenshot("import-done").await;
 
@@ -70,7 +81,11 @@ async fn a_linkedin_export_is_previewed_imported_and_a_warm_path_opened_on_the_m
         .find_all(Locator::Css("#warm-paths .path-row"))
         .await
         .unwrap();
-    assert_eq!(paths.len(), 3, "direct, through her mentor, through her colleague");
+    assert_eq!(
+        paths.len(),
+        3,
+        "direct, through her mentor, through her colleague"
+    );
     app.wait_for_text("#warm-paths", "You → Grace Hopper").await;
     let through_grace = app
         .js("return [...document.querySelectorAll('#warm-paths .path-row')].findIndex((b) => b.textContent.includes('Grace Hopper'))")
@@ -91,4 +106,3 @@ async fn a_linkedin_export_is_previewed_imported_and_a_warm_path_opened_on_the_m
     app.screenshot("network-warm-path").await;
     app.quit(&bus).await;
 }
-

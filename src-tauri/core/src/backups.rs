@@ -209,7 +209,11 @@ impl Store {
                 }
             })
             .collect();
-        files.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| b.name.cmp(&a.name)));
+        files.sort_by(|a, b| {
+            b.modified
+                .cmp(&a.modified)
+                .then_with(|| b.name.cmp(&a.name))
+        });
         Ok(files)
     }
 
@@ -218,7 +222,10 @@ impl Store {
     pub fn restore_backup_named(&self, name: &str) -> Result<RestoreInfo> {
         let plain = Path::new(name).file_name().is_some_and(|n| n == name);
         if !plain {
-            return Err(Error::invalid("backup", format!("“{name}” is not a backup's name.")));
+            return Err(Error::invalid(
+                "backup",
+                format!("“{name}” is not a backup's name."),
+            ));
         }
         self.restore_from(&self.backups_dir()?.join(name))
     }

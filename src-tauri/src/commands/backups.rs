@@ -19,7 +19,10 @@ pub async fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<Backu
 /// Restores one of the backups listed by `list_backups` (by file name, so the window cannot
 /// name any other file).
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, name: String) -> CommandResult<RestoreInfo> {
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    name: String,
+) -> CommandResult<RestoreInfo> {
     let info = state.store.restore_backup_named(&name)?;
     state.changed();
     Ok(info)

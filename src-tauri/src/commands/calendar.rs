@@ -20,7 +20,10 @@ pub async fn export_meeting_ics<R: Runtime>(
     Ok(path.display().to_string())
 }
 
-pub(crate) fn export_dir<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> CommandResult<PathBuf> {
+pub(crate) fn export_dir<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+) -> CommandResult<PathBuf> {
     if let Ok(downloads) = app.path().download_dir() {
         return Ok(downloads);
     }

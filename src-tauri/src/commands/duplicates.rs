@@ -31,6 +31,10 @@ pub async fn undo_merge(state: State<'_, AppState>, merge_id: i64) -> CommandRes
 }
 
 #[tauri::command]
-pub async fn mark_distinct(state: State<'_, AppState>, first_id: i64, second_id: i64) -> CommandResult<()> {
+pub async fn mark_distinct(
+    state: State<'_, AppState>,
+    first_id: i64,
+    second_id: i64,
+) -> CommandResult<()> {
     Ok(state.store.mark_distinct(first_id, second_id)?)
 }

@@ -131,5 +131,7 @@ pub async fn export_data<R: Runtime>(
 ) -> CommandResult<ExportInfo> {
     let dir = export_dir(&app, &state)?;
     let day = chrono::Local::now().date_naive();
-    Ok(state.store.export_to(format, &dir.join(format.file_name(day)))?)
+    Ok(state
+        .store
+        .export_to(format, &dir.join(format.file_name(day)))?)
 }

@@ -146,6 +146,9 @@ fn remember(index: &mut Index, id: i64, contact: &Incoming) {
     for email in &contact.emails {
         index.add_email(id, email);
     }
+    for phone in &contact.phones {
+        index.add_phone(id, phone);
+    }
     if let Some(organization) = &contact.organization {
         index.add_organization(id, &contact.display_name, organization);
     }

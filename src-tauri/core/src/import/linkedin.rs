@@ -26,6 +26,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
     let mut columns: Option<HashMap<String, usize>> = None;
     let mut parsed = Parsed::default();
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(&text);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -37,7 +38,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
                 ))
             }
         }
-        let line = line_at(&text, record.position().map_or(0, |p| p.byte() as usize));
+        let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
         let Some(columns) = &columns else {
             let names: HashMap<String, usize> = record
                 .iter()
@@ -54,6 +55,10 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
         }
         let source = format!("line {line}");
         match contact(&record, columns, &source) {
+            // No need to read on: the whole file will be refused for its size.
+            Ok(_) if parsed.contacts.len() == super::MAX_CONTACTS => {
+                return Err(super::too_many_contacts(parsed.contacts.len() + 1))
+            }
             Ok(contact) => parsed.contacts.push(contact),
             Err(reason) => parsed.skipped.push(Skipped { source, reason }),
         }
@@ -67,15 +72,39 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
     Ok(parsed)
 }
 
-/// The 1-based line of the record starting at `offset`. The reader's own line count skips blank
-/// lines, and its offset can fall on the end of the line before (CRLF), hence the skip.
-fn line_at(text: &str, offset: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut start = offset.min(bytes.len());
-    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-        start += 1;
+/// Line numbers for messages. The reader's own line count skips blank lines, so lines are
+/// counted from byte offsets, moving forward only (records come in order).
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    newlines: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            counted_to: 0,
+            newlines: 0,
+        }
     }
-    1 + bytes[..start].iter().filter(|&&b| b == b'\n').count()
+
+    /// The 1-based line of the record starting at `offset` (which can fall on the end of the
+    /// line before, with CRLF, hence the skip).
+    fn line_at(&mut self, offset: usize) -> usize {
+        let mut start = offset.min(self.bytes.len());
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start > self.counted_to {
+            self.newlines += self.bytes[self.counted_to..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.counted_to = start;
+        }
+        1 + self.newlines
+    }
 }
 
 fn contact(

@@ -35,6 +35,14 @@ pub fn canonical_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+/// "+1 (408) 555-0100" and "408.555.0100" are one number: the key is its last nine digits
+/// (enough to tell numbers apart, and the same with or without a country code). Shorter
+/// numbers (extensions, short codes) are no key.
+pub(crate) fn phone_key(phone: &str) -> Option<String> {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 7).then(|| digits[digits.len().saturating_sub(9)..].iter().collect())
+}
+
 /// Folds case, accents and spacing, so "José  Núñez" and "jose nunez" are one name.
 pub(crate) fn folded_name(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -52,7 +60,8 @@ pub(crate) fn folded_name(name: &str) -> String {
 pub(crate) enum Match {
     /// Same person, by profile, email, UID or name + organization.
     Same(i64),
-    /// Someone with the same name and nothing to tell them apart: add, and flag.
+    /// Someone with the same name, and this contact has details that person lacks: add, and
+    /// flag as a possible duplicate.
     NameOnly,
     None,
 }
@@ -64,6 +73,7 @@ pub(crate) enum Match {
 pub(crate) struct Index {
     linkedin: HashMap<String, i64>,
     email: HashMap<String, i64>,
+    phone: HashMap<String, i64>,
     uid: HashMap<String, i64>,
     name_and_organization: HashMap<(String, String), i64>,
     name: HashMap<String, Vec<i64>>,
@@ -75,12 +85,16 @@ impl Index {
         let mut people = conn.prepare(
             "SELECT p.id, p.display_name, p.linkedin_url, p.email, p.uid,
                     (SELECT group_concat(o.name, char(31)) FROM role r
-                     JOIN organization o ON o.id = r.organization_id WHERE r.person_id = p.id)
+                     JOIN organization o ON o.id = r.organization_id WHERE r.person_id = p.id),
+                    p.phone
              FROM person p WHERE p.deleted_at IS NULL AND p.is_me = 0",
         )?;
         let mut rows = people.query([])?;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
+            if let Some(phone) = row.get::<_, Option<String>>(6)? {
+                index.add_phone(id, &phone);
+            }
             let organizations: Option<String> = row.get(5)?;
             index.add(
                 id,
@@ -93,14 +107,15 @@ impl Index {
                 index.add_organization(id, &row.get::<_, String>(1)?, organization);
             }
         }
-        let mut emails =
-            conn.prepare("SELECT person_id, value FROM contact_point WHERE kind = 'email'")?;
-        let mut rows = emails.query([])?;
+        let mut points = conn.prepare("SELECT person_id, kind, value FROM contact_point")?;
+        let mut rows = points.query([])?;
         while let Some(row) = rows.next()? {
-            index
-                .email
-                .entry(canonical_email(&row.get::<_, String>(1)?))
-                .or_insert(row.get(0)?);
+            let (id, kind, value): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            if kind == "email" {
+                index.add_email(id, &value);
+            } else {
+                index.add_phone(id, &value);
+            }
         }
         Ok(index)
     }
@@ -132,6 +147,12 @@ impl Index {
         self.email.entry(canonical_email(email)).or_insert(id);
     }
 
+    pub(crate) fn add_phone(&mut self, id: i64, phone: &str) {
+        if let Some(key) = phone_key(phone) {
+            self.phone.entry(key).or_insert(id);
+        }
+    }
+
     pub(crate) fn add_organization(&mut self, id: i64, name: &str, organization: &str) {
         self.name_and_organization
             .entry((folded_name(name), folded_name(organization)))
@@ -152,6 +173,12 @@ impl Index {
             })
             .or_else(|| contact.uid.as_ref().and_then(|uid| self.uid.get(uid)))
             .or_else(|| {
+                contact
+                    .phones
+                    .iter()
+                    .find_map(|phone| phone_key(phone).and_then(|key| self.phone.get(&key)))
+            })
+            .or_else(|| {
                 contact.organization.as_ref().and_then(|organization| {
                     self.name_and_organization.get(&(
                         folded_name(&contact.display_name),
@@ -159,16 +186,32 @@ impl Index {
                     ))
                 })
             });
-        match by_key {
-            Some(id) => Match::Same(*id),
-            None if self
-                .name
-                .get(&folded_name(&contact.display_name))
-                .is_some_and(|ids| !ids.is_empty()) =>
-            {
-                Match::NameOnly
-            }
-            None => Match::None,
+        if let Some(id) = by_key {
+            return Match::Same(*id);
+        }
+        let Some(&first) = self
+            .name
+            .get(&folded_name(&contact.display_name))
+            .and_then(|ids| ids.first())
+        else {
+            return Match::None;
+        };
+        // A contact that is nothing but a name cannot be told apart from someone of that name
+        // already here, so it is them (importing the same file twice must add nobody). One with
+        // a profile, email or organization that matched nobody is someone else of that name.
+        let only_a_name = contact.organization.is_none()
+            && contact.emails.is_empty()
+            && contact.phones.iter().all(|p| phone_key(p).is_none())
+            && contact.uid.is_none()
+            && contact
+                .linkedin_url
+                .as_deref()
+                .and_then(canonical_linkedin_url)
+                .is_none();
+        if only_a_name {
+            Match::Same(first)
+        } else {
+            Match::NameOnly
         }
     }
 }
@@ -190,6 +233,14 @@ mod tests {
         }
         assert_eq!(canonical_linkedin_url("https://example.com/in/ada"), None);
         assert_eq!(canonical_linkedin_url("https://www.linkedin.com/"), None);
+    }
+
+    #[test]
+    fn phone_numbers_match_whatever_their_punctuation_and_country_code() {
+        let key = phone_key("+1 (408) 555-0100");
+        assert_eq!(key.as_deref(), Some("085550100"));
+        assert_eq!(phone_key("408.555.0100"), key);
+        assert_eq!(phone_key("ext 42"), None);
     }
 
     #[test]

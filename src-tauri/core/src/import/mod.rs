@@ -124,15 +124,16 @@ pub fn parse(format: ImportFormat, bytes: &[u8]) -> Result<Parsed> {
         ImportFormat::Vcard => vcard::parse(bytes)?,
     };
     if parsed.contacts.len() > MAX_CONTACTS {
-        return Err(Error::invalid(
-            "file",
-            format!(
-                "This file holds {} contacts; Rapport imports at most {MAX_CONTACTS} at a time.",
-                parsed.contacts.len()
-            ),
-        ));
+        return Err(too_many_contacts(parsed.contacts.len()));
     }
     Ok(parsed)
+}
+
+pub(crate) fn too_many_contacts(found: usize) -> Error {
+    Error::invalid(
+        "file",
+        format!("This file holds more than {MAX_CONTACTS} contacts ({found} read so far); Rapport imports at most {MAX_CONTACTS} at a time."),
+    )
 }
 
 /// Reads a file from disk, refusing what is too large or not readable with a message a person

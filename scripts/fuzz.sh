@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Fuzzes the LinkedIn CSV and vCard importers with cargo-fuzz (libFuzzer; needs a nightly
+# toolchain). Each target starts from the test fixtures and runs for SECONDS (default 300).
+#   scripts/fuzz.sh                 # both targets, 5 minutes each
+#   SECONDS_EACH=60 scripts/fuzz.sh import_vcard
+# Crashes are saved under fuzz/artifacts/<target>/ with the input that caused them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${SECONDS_EACH:-300}
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(import_linkedin import_vcard)
+
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+for target in "${targets[@]}"; do
+    corpus="fuzz/corpus/$target"
+    mkdir -p "$corpus"
+    case "$target" in
+        import_linkedin) cp tests/fixtures/linkedin/*.csv tests/fixtures/hostile/*.csv "$corpus"/ ;;
+        import_vcard) cp tests/fixtures/vcard/*.vcf tests/fixtures/hostile/*.vcf "$corpus"/ ;;
+    esac
+    echo "== $target: $seconds s"
+    cargo +nightly fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len=65536 -timeout=10
+done
