@@ -7,12 +7,23 @@ import { followupForm, followupRow } from './followups.js';
 
 const INTERACTION_KINDS = ['meeting', 'call', 'email', 'message', 'event', 'informational_interview', 'job_interview', 'shared_resource', 'note'];
 
+/** `2024-03-12` → "12 Mar 2024"; `--04-15` (no year) → "15 Apr". */
+function formatDay(text) {
+  const noYear = text.startsWith('--');
+  const [year, month, day] = noYear ? [2000, ...text.slice(2).split('-')] : text.split('-');
+  const date = new Date(Number(year), Number(month) - 1, Number(day));
+  if (Number.isNaN(date.getTime())) return text;
+  return date.toLocaleDateString([], noYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
 function facts(person) {
   const rows = [
-    ['Email', person.email],
-    ['Phone', person.phone],
+    ['Email', [person.email, ...(person.otherEmails ?? [])].filter(Boolean).join(', ')],
+    ['Phone', [person.phone, ...(person.otherPhones ?? [])].filter(Boolean).join(', ')],
     ['Profile', person.linkedinUrl],
     ['How you met', person.howMet],
+    ['Connected on LinkedIn', person.connectedOn ? formatDay(person.connectedOn) : null],
+    ['Birthday', person.birthday ? formatDay(person.birthday) : null],
     ['Tags', person.tags.join(', ')],
     ['Keep in touch', person.cadenceDays ? `every ${person.cadenceDays} days` : null],
   ].filter(([, v]) => v);
