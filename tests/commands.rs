@@ -1040,3 +1040,6 @@ fn the_app_and_the_cli_agree_on_the_data_folder() {
         rapport_core::paths::APP_IDENTIFIER
     );
 }
+
+#[path = "commands/data.rs"]
+mod data;
