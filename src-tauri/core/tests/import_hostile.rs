@@ -228,3 +228,20 @@ fn fifty_megabytes_of_noise_and_a_file_too_large_to_read_are_refused() {
     let error = try_import(&store, dir.path(), &sparse, ImportFormat::Vcard).unwrap_err();
     assert!(error.contains("Rapport imports files of up to"), "{error}");
 }
+
+/// The fuzz targets' invariant, over every fixture (including inputs the fuzzer found).
+#[test]
+fn importing_any_fixture_a_second_time_adds_nobody() {
+    for path in fixtures() {
+        for format in [ImportFormat::Linkedin, ImportFormat::Vcard] {
+            let Ok(parsed) = import::read_file(&path).and_then(|b| import::parse(format, &b))
+            else {
+                continue;
+            };
+            let store = memory_store(&clock_at("2026-03-01T10:00:00Z"));
+            store.import(format, &parsed, &mut |_| {}).unwrap();
+            let again = store.import(format, &parsed, &mut |_| {}).unwrap();
+            assert_eq!(again.new, 0, "{} as {format:?}: {again:?}", path.display());
+        }
+    }
+}

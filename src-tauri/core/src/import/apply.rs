@@ -10,7 +10,7 @@ use crate::store::Store;
 use crate::time::to_db;
 use crate::{circles, organizations, people, search};
 
-use super::matching::{canonical_email, folded_name, Index, Match};
+use super::matching::{canonical_email, folded_name, is_email, Index, Match};
 use super::{ImportFormat, ImportProgress, ImportSummary, Incoming, Parsed, Skipped};
 
 /// Progress is reported every this many contacts.
@@ -154,12 +154,6 @@ fn remember(index: &mut Index, id: i64, contact: &Incoming) {
     }
 }
 
-fn is_email(text: &str) -> bool {
-    text.split_once('@')
-        .is_some_and(|(user, host)| !user.is_empty() && !host.is_empty())
-        && !text.contains(char::is_whitespace)
-}
-
 /// Emails that are not addresses are kept in the notes rather than lost.
 fn split_emails(contact: &Incoming) -> (Vec<String>, Vec<String>) {
     contact
@@ -173,7 +167,21 @@ fn split_emails(contact: &Incoming) -> (Vec<String>, Vec<String>) {
 fn notes_for(contact: &Incoming, not_emails: &[String]) -> String {
     let mut notes: Vec<String> = contact.notes.iter().cloned().collect();
     notes.extend(not_emails.iter().map(|e| format!("Email as given: {e}")));
+    if let Some(url) = contact.linkedin_url.as_ref().filter(|u| !is_web_address(u)) {
+        notes.push(format!("Profile as given: {url}"));
+    }
     notes.join("\n")
+}
+
+fn is_web_address(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !lower.contains(char::is_whitespace)
+}
+
+/// The profile link, if it is a web address (anything else went to the notes).
+fn profile_url(contact: &Incoming) -> Option<&String> {
+    contact.linkedin_url.as_ref().filter(|u| is_web_address(u))
 }
 
 fn circle_id(tx: &Transaction, contact: &Incoming) -> Result<Option<i64>> {
@@ -212,7 +220,7 @@ fn insert_new(tx: &Transaction, contact: &Incoming, now: DateTime<Utc>) -> Resul
         circle_id(tx, contact)?,
         emails.first(),
         contact.phones.first(),
-        contact.linkedin_url,
+        profile_url(contact),
         contact.how_met,
         notes_for(contact, &not_emails),
         uid,

@@ -31,6 +31,14 @@ pub fn canonical_linkedin_url(url: &str) -> Option<String> {
     (path.len() > 1).then(|| format!("linkedin.com{path}"))
 }
 
+/// Something a mail program could send to; anything else in an email field is not a key.
+pub(crate) fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    text.split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && !host.is_empty())
+        && !text.contains(char::is_whitespace)
+}
+
 pub fn canonical_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
@@ -144,7 +152,9 @@ impl Index {
     }
 
     pub(crate) fn add_email(&mut self, id: i64, email: &str) {
-        self.email.entry(canonical_email(email)).or_insert(id);
+        if is_email(email) {
+            self.email.entry(canonical_email(email)).or_insert(id);
+        }
     }
 
     pub(crate) fn add_phone(&mut self, id: i64, phone: &str) {
@@ -169,6 +179,7 @@ impl Index {
                 contact
                     .emails
                     .iter()
+                    .filter(|email| is_email(email))
                     .find_map(|email| self.email.get(&canonical_email(email)))
             })
             .or_else(|| contact.uid.as_ref().and_then(|uid| self.uid.get(uid)))
@@ -200,7 +211,7 @@ impl Index {
         // already here, so it is them (importing the same file twice must add nobody). One with
         // a profile, email or organization that matched nobody is someone else of that name.
         let only_a_name = contact.organization.is_none()
-            && contact.emails.is_empty()
+            && !contact.emails.iter().any(|e| is_email(e))
             && contact.phones.iter().all(|p| phone_key(p).is_none())
             && contact.uid.is_none()
             && contact
