@@ -8,3 +8,5 @@ mod network;
 mod notifications;
 mod people;
 mod workflow;
+
+mod scratch_perf;

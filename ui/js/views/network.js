@@ -33,13 +33,15 @@ function style(c) {
   ];
 }
 
-function elements(map) {
+/** For a large map, people are grouped on the rings by circle and their member edges (implied
+ * by the grouping) are left out: thousands of edges cost more to draw than anything else. */
+function elements(map, large) {
   const nodes = [...map.nodes]
     .sort((a, b) => (a.parent ?? '').localeCompare(b.parent ?? '') || a.label.localeCompare(b.label))
     .map((node) => ({ group: 'nodes', data: { id: node.id, label: node.label, kind: node.kind, recordId: node.recordId } }));
-  const edges = map.edges.map((edge, i) => ({
-    group: 'edges', data: { id: `e${i}`, source: edge.source, target: edge.target, kind: edge.kind, linkKind: edge.linkKind },
-  }));
+  const edges = map.edges
+    .map((edge, i) => ({ group: 'edges', data: { id: `e${i}`, source: edge.source, target: edge.target, kind: edge.kind, linkKind: edge.linkKind } }))
+    .filter((edge) => !large || edge.data.kind !== 'member' || edge.data.source === 'me');
   return [...nodes, ...edges];
 }
 
@@ -142,7 +144,7 @@ export function networkView({ map, filter, onFilter, findPaths, openPerson }) {
     const large = map.nodes.length > LARGE;
     cy = cytoscape({
       container: canvas,
-      elements: elements(map),
+      elements: elements(map, large),
       style: style(colours()),
       layout: { name: 'concentric', concentric: (node) => RING[node.data('kind')], levelWidth: () => 1, minNodeSpacing: large ? 4 : 18, animate: false },
       minZoom: 0.05,

@@ -10,7 +10,9 @@ use crate::store::Store;
 use crate::time::to_db;
 use crate::{circles, organizations, people, search};
 
-use super::matching::{canonical_email, folded_name, is_email, Index, Match};
+use super::matching::{
+    canonical_email, canonical_linkedin_url, folded_name, is_email, Index, Match,
+};
 use super::{ImportFormat, ImportProgress, ImportSummary, Incoming, Parsed, Skipped};
 
 /// Progress is reported every this many contacts.

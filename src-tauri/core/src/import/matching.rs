@@ -14,6 +14,9 @@ use super::Incoming;
 /// same profile: the key is the host-less, lower-case path without a trailing slash or query.
 pub fn canonical_linkedin_url(url: &str) -> Option<String> {
     let lower = url.trim().to_lowercase();
+    if lower.contains(char::is_whitespace) {
+        return None;
+    }
     let without_scheme = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))
@@ -244,6 +247,10 @@ mod tests {
         }
         assert_eq!(canonical_linkedin_url("https://example.com/in/ada"), None);
         assert_eq!(canonical_linkedin_url("https://www.linkedin.com/"), None);
+        assert_eq!(
+            canonical_linkedin_url("https://www.linkedin.com/in/ada and more"),
+            None
+        );
     }
 
     #[test]
