@@ -14,6 +14,7 @@ targets=("$@")
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
+failed=()
 for target in "${targets[@]}"; do
     corpus="fuzz/corpus/$target"
     mkdir -p "$corpus"
@@ -22,5 +23,12 @@ for target in "${targets[@]}"; do
         import_vcard) cp tests/fixtures/vcard/*.vcf tests/fixtures/hostile/*.vcf "$corpus"/ ;;
     esac
     echo "== $target: $seconds s"
-    cargo +nightly fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len=65536 -timeout=10
+    # A crash stops this target (its input is saved); the next target still runs.
+    cargo +nightly fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+        || failed+=("$target")
 done
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "crashes in: ${failed[*]} (inputs under fuzz/artifacts/)" >&2
+    exit 1
+fi
+echo "no crashes"
