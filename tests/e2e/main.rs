@@ -4,6 +4,7 @@
 
 mod desktop;
 mod harness;
+mod keyboard;
 mod network;
 mod notifications;
 mod people;

@@ -146,3 +146,27 @@ export function formatTimer(seconds) {
   const s = Math.abs(seconds);
   return `${sign}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/** Lower case without accents, for matching what was typed ("jose" finds "José"). */
+export function fold(text) {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * The palette's items that match `query`, best first: every typed word must start a word of
+ * the label; items whose label starts with the query come first. An empty query keeps the
+ * items' own order.
+ */
+export function filterPalette(items, query, limit = 12) {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return items.slice(0, limit);
+  const scored = [];
+  items.forEach((item, index) => {
+    const label = fold(item.label);
+    const labelWords = label.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (!words.every((w) => labelWords.some((lw) => lw.startsWith(w)))) return;
+    scored.push({ item, rank: label.startsWith(words[0]) ? 0 : 1, index });
+  });
+  scored.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return scored.slice(0, limit).map((s) => s.item);
+}

@@ -8,6 +8,7 @@ import { personForm } from './views/person-form.js';
 import { personPage } from './views/person-page.js';
 import { dataView } from './views/data.js';
 import { networkView } from './views/network.js';
+import { openPalette } from './views/palette.js';
 import { todayView } from './views/today.js';
 import { showBrainstorm, showMeeting, showMeetings, showOpportunities, showPitches } from './workflow.js';
 
@@ -290,11 +291,62 @@ $('show-archived').addEventListener('change', async (event) => {
   await loadPeople();
   renderSidebar();
 });
+/** On a person's page, a follow-up with them; anywhere else, Today's form. */
+async function newFollowup() {
+  if (state.view.name !== 'person') await show({ name: 'today' });
+  const title = main.querySelector('.followup-form input[name="title"]');
+  title.scrollIntoView({ block: 'center' });
+  title.focus();
+}
+
+function focusSearch() {
+  search.focus();
+  search.select();
+}
+
+/** What the palette offers: every action (with its shortcut), then everyone by name. */
+function paletteItems() {
+  const go = (name) => () => show({ name }).catch(showFatal);
+  return [
+    { label: 'New person', keys: 'Ctrl+N', run: go('new-person') },
+    { label: 'New follow-up', keys: 'Ctrl+Shift+N', run: () => newFollowup().catch(showFatal) },
+    { label: 'Search people', keys: 'Ctrl+F', run: focusSearch },
+    { label: 'Go to Today', keys: 'Ctrl+T', run: go('today') },
+    { label: 'Go to Brainstorm', run: go('brainstorm') },
+    { label: 'Go to Interviews', run: go('meetings') },
+    { label: 'Go to Pitches', run: go('pitches') },
+    { label: 'Go to Opportunities', run: go('opportunities') },
+    { label: 'Go to Network map', run: go('network') },
+    { label: 'Go to Import, export and backups', run: go('data') },
+    ...state.people.map((p) => ({
+      label: `Open ${p.displayName}`,
+      hint: [p.title, p.organization].filter(Boolean).join(' · '),
+      run: () => show({ name: 'person', id: p.id }).catch(showFatal),
+    })),
+  ];
+}
+
+/** Shortcuts that work anywhere, even while typing in a field. */
+const SHORTCUTS = {
+  'ctrl+k': () => { if (!document.getElementById('palette')) openPalette(paletteItems()); },
+  'ctrl+n': () => show({ name: 'new-person' }).catch(showFatal),
+  'ctrl+shift+n': () => newFollowup().catch(showFatal),
+  'ctrl+f': focusSearch,
+  'ctrl+t': () => show({ name: 'today' }).catch(showFatal),
+};
+
 document.addEventListener('keydown', (event) => {
+  const combo = `${event.ctrlKey || event.metaKey ? 'ctrl+' : ''}${event.shiftKey ? 'shift+' : ''}${event.key.toLowerCase()}`;
+  const shortcut = SHORTCUTS[combo];
+  if (shortcut && !event.altKey) {
+    event.preventDefault();
+    shortcut();
+    return;
+  }
   const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName);
   if (event.key === '/' && !typing) {
     event.preventDefault();
-    search.focus();
+    focusSearch();
   }
 });
 

@@ -169,7 +169,7 @@ fn split_emails(contact: &Incoming) -> (Vec<String>, Vec<String>) {
 fn notes_for(contact: &Incoming, not_emails: &[String]) -> String {
     let mut notes: Vec<String> = contact.notes.iter().cloned().collect();
     notes.extend(not_emails.iter().map(|e| format!("Email as given: {e}")));
-    if let Some(url) = contact.linkedin_url.as_ref().filter(|u| !is_web_address(u)) {
+    if let (Some(url), None) = (&contact.linkedin_url, profile_url(contact)) {
         notes.push(format!("Profile as given: {url}"));
     }
     notes.join("\n")
@@ -181,9 +181,18 @@ fn is_web_address(text: &str) -> bool {
         && !lower.contains(char::is_whitespace)
 }
 
-/// The profile link, if it is a web address (anything else went to the notes).
-fn profile_url(contact: &Incoming) -> Option<&String> {
-    contact.linkedin_url.as_ref().filter(|u| is_web_address(u))
+/// The profile link as stored: a web address as given, or a LinkedIn profile written without
+/// `https://` given one (so that it is the same key when the file is imported again). Anything
+/// else goes to the notes.
+fn profile_url(contact: &Incoming) -> Option<String> {
+    let url = contact.linkedin_url.as_deref()?.trim();
+    if is_web_address(url) {
+        Some(url.to_string())
+    } else if canonical_linkedin_url(url).is_some() {
+        Some(format!("https://{url}"))
+    } else {
+        None
+    }
 }
 
 fn circle_id(tx: &Transaction, contact: &Incoming) -> Result<Option<i64>> {
@@ -341,10 +350,7 @@ fn update_existing(
             .phone
             .clone()
             .or_else(|| contact.phones.first().cloned()),
-        linkedin_url: before
-            .linkedin_url
-            .clone()
-            .or_else(|| contact.linkedin_url.clone()),
+        linkedin_url: before.linkedin_url.clone().or_else(|| profile_url(contact)),
         how_met: before.how_met.clone().or_else(|| contact.how_met.clone()),
         notes: before.notes.clone(),
         birthday: before.birthday.clone().or_else(|| contact.birthday.clone()),

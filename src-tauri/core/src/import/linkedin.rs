@@ -50,7 +50,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
             }
             continue;
         };
-        if record.iter().all(|cell| cell.trim().is_empty()) {
+        let repeated_header = record
+            .iter()
+            .zip(["first name", "last name"])
+            .all(|(cell, name)| cell.trim().eq_ignore_ascii_case(name));
+        if repeated_header || record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
         let source = format!("line {line}");
