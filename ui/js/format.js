@@ -158,7 +158,7 @@ export function fold(text) {
  * items' own order.
  */
 export function filterPalette(items, query, limit = 12) {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (!words.length) return items.slice(0, limit);
   const scored = [];
   items.forEach((item, index) => {

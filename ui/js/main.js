@@ -140,7 +140,8 @@ async function show(view) {
   renderSidebar();
   await renderMain();
   main.scrollTop = 0;
-  main.focus({ preventScroll: true });
+  // A view that focused its own first field (a form) keeps it; otherwise the view itself.
+  if (!main.contains(document.activeElement)) main.focus({ preventScroll: true });
 }
 
 /** Views that only show data, safe to redraw when the store changes elsewhere. Forms, run mode

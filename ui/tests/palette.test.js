@@ -11,6 +11,7 @@ const labels = (found) => found.map((i) => i.label);
 
 test('every typed word must start a word of the label, ignoring case and accents', () => {
   assert.deepEqual(labels(filterPalette(items, 'new f')), ['New follow-up']);
+  assert.deepEqual(labels(filterPalette(items, 'new follow-up')), ['New follow-up']);
   assert.deepEqual(labels(filterPalette(items, 'nunez')), ['Open José Núñez']);
   assert.deepEqual(labels(filterPalette(items, 'ove')), []);
 });
