@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 need_rust
 # Xvfb and xauth give the display, webkit2gtk-driver gives WebKitWebDriver, dbus gives
 # dbus-daemon and dbus-monitor, nodejs runs the UI's unit tests, python3-venv holds the
-# independent parsers the exports are checked with (pip installs them into target/).
-need_packages "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver dbus nodejs python3 python3-venv
+# independent parsers the exports are checked with (pip installs them into target/), dunst is
+# the notification server the end-to-end tests' notifications go to.
+need_packages "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver dbus nodejs python3 python3-venv dunst
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "==> installing tauri-driver"
   cargo install tauri-driver --locked --version 2.1.0

@@ -81,6 +81,7 @@ const COMMANDS: &[&str] = &[
     "undo_merge",
     "mark_distinct",
     "network_map",
+    "notifications_available",
 ];
 
 fn main() {

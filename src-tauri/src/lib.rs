@@ -24,6 +24,7 @@ pub struct AppState {
     reminders: reminders::Handle,
     /// A file read for import, waiting for its preview and the user's go-ahead.
     staged_import: Mutex<Option<(ImportFormat, Parsed)>>,
+    pub notifications: reminders::NotificationHealth,
 }
 
 impl AppState {
@@ -32,6 +33,7 @@ impl AppState {
             store,
             reminders,
             staged_import: Mutex::new(None),
+            notifications: Default::default(),
         }
     }
 
@@ -117,6 +119,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::graph::who_do_i_know_at,
             commands::graph::mutual_contacts,
             commands::graph::warm_paths,
+            commands::followups::notifications_available,
             commands::exchange::stage_import,
             commands::exchange::preview_import,
             commands::exchange::apply_import,

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ use notify::{RecursiveMode, Watcher};
 use rapport_core::reminders::Notice;
 use rapport_core::time::next_local_midnight;
 use rapport_core::Store;
-use tauri::{AppHandle, Emitter, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::tray;
 
@@ -27,6 +28,31 @@ const SETTLE: Duration = Duration::from_millis(100);
 
 /// Event the UI listens to, to reload what it shows when the store changed elsewhere.
 pub const STORE_CHANGED_EVENT: &str = "store-changed";
+/// Event telling the UI that notifications cannot be shown (no notification service).
+pub const NOTIFICATIONS_UNAVAILABLE_EVENT: &str = "notifications-unavailable";
+
+/// Whether the desktop could show our last notification. Shared by the loop (which finds out),
+/// the tray (which then shows the count of due follow-ups) and the UI (which says so once).
+#[derive(Debug, Clone, Default)]
+pub struct NotificationHealth(Arc<AtomicBool>);
+
+impl NotificationHealth {
+    pub fn unavailable(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    /// Records the outcome of a send; returns true when notifications just became unavailable.
+    fn record(&self, error: Option<&str>) -> bool {
+        let missing = error.is_some_and(is_service_missing);
+        let was = self.0.swap(missing, Ordering::Relaxed);
+        missing && !was
+    }
+}
+
+/// D-Bus answers `ServiceUnknown` when no notification server runs (and none can be started).
+fn is_service_missing(error: &str) -> bool {
+    error.contains("ServiceUnknown") || error.contains("was not provided by any")
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Wake {
@@ -144,7 +170,16 @@ fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
     let mut at_start = true;
     let mut data_version = store.data_version().unwrap_or_default();
     loop {
-        match store.deliver_due(at_start, |notice| show(app, notice)) {
+        let health = app.state::<crate::AppState>().notifications.clone();
+        let delivered = store.deliver_due(at_start, |notice| {
+            let result = show(app, notice);
+            if health.record(result.as_ref().err().map(String::as_str)) {
+                tracing::warn!("no notification service: due follow-ups are shown in the app and counted in the tray");
+                let _ = app.emit(NOTIFICATIONS_UNAVAILABLE_EVENT, ());
+            }
+            result
+        });
+        match delivered {
             Ok(0) => {}
             Ok(shown) => {
                 tracing::info!(shown, "notified due follow-ups");
@@ -152,7 +187,7 @@ fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
             }
             Err(error) => tracing::error!(%error, "could not deliver due follow-ups"),
         }
-        tray::refresh(app, store);
+        tray::refresh(app, store, health.unavailable());
         // Cheap when today's copy exists; the loop wakes at least once a minute and at midnight.
         if let Err(error) = store.daily_backup() {
             tracing::error!(%error, "could not make today's backup");

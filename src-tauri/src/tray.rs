@@ -120,8 +120,9 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     Ok(())
 }
 
-/// Rebuilds the menu from the store.
-pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store) {
+/// Rebuilds the menu from the store. When notifications cannot be shown, the icon also carries
+/// the number of follow-ups due now, so that none is missed.
+pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store, notifications_unavailable: bool) {
     let now = store.now();
     let due = match store.followups_due_by(end_of_today(now)) {
         Ok(due) => due,
@@ -130,6 +131,10 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store) {
     let Some(tray) = app.tray_by_id(TRAY_ID) else {
         return;
     };
+    let due_now = due.iter().filter(|f| f.due_at <= now).count();
+    let (title, tooltip) = tray_label(due_now, notifications_unavailable);
+    let _ = tray.set_title(title);
+    let _ = tray.set_tooltip(Some(tooltip));
     match build_menu(app, &menu_model(&due, now)) {
         Ok(menu) => {
             if let Err(error) = tray.set_menu(Some(menu)) {
@@ -137,6 +142,21 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store) {
             }
         }
         Err(error) => tracing::error!(%error, "cannot build the tray menu"),
+    }
+}
+
+/// The icon's title (shown beside it where the desktop allows) and tooltip.
+pub fn tray_label(due_now: usize, notifications_unavailable: bool) -> (Option<String>, String) {
+    let due = match due_now {
+        0 => "nothing due".to_string(),
+        1 => "1 follow-up due".to_string(),
+        n => format!("{n} follow-ups due"),
+    };
+    if notifications_unavailable {
+        let title = (due_now > 0).then(|| due_now.to_string());
+        (title, format!("Rapport — {due} (notifications are unavailable)"))
+    } else {
+        (None, format!("Rapport — {due}"))
     }
 }
 
@@ -173,6 +193,16 @@ mod tests {
                 TrayEntry::Separator => "---".into(),
             })
             .collect()
+    }
+
+    #[test]
+    fn without_notifications_the_icon_carries_the_count_of_follow_ups_due() {
+        assert_eq!(tray_label(3, false), (None, "Rapport — 3 follow-ups due".to_string()));
+        assert_eq!(
+            tray_label(3, true),
+            (Some("3".to_string()), "Rapport — 3 follow-ups due (notifications are unavailable)".to_string())
+        );
+        assert_eq!(tray_label(0, true).0, None);
     }
 
     #[test]

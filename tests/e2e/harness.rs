@@ -56,14 +56,65 @@ impl Drop for ReapedGroup {
 pub struct Bus {
     pub address: String,
     monitor_output: Arc<Mutex<String>>,
+    // Dropped in this order: the server and the monitor before their bus.
+    _server: Option<Reaped>,
     _monitor: Reaped,
     _daemon: Reaped,
 }
 
+/// The well-known name of the desktop notification service.
+pub const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
+
 impl Bus {
+    /// A session bus with a real notification server on it (dunst), as on a desktop.
     pub fn start() -> Bus {
+        let bus = Bus::daemon(&["--session"]);
+        let server = Command::new("dunst")
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dunst must be installed (package dunst): the notification server of the tests");
+        wait_until(Duration::from_secs(10), "dunst to own the notification service", || {
+            bus.has_owner(NOTIFICATIONS)
+        });
+        Bus {
+            _server: Some(Reaped(server)),
+            ..bus
+        }
+    }
+
+    /// A session bus where no notification service exists or can be started (no service
+    /// files): every `Notify` fails with `ServiceUnknown`, as on a desktop without one.
+    pub fn without_notification_server(dir: &std::path::Path) -> Bus {
+        let config = dir.join("bus.conf");
+        std::fs::write(
+            &config,
+            format!(
+                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={}</listen>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>"#,
+                dir.display()
+            ),
+        )
+        .unwrap();
+        let bus = Bus::daemon(&[&format!("--config-file={}", config.display())]);
+        assert!(!bus.has_owner(NOTIFICATIONS));
+        bus
+    }
+
+    fn daemon(args: &[&str]) -> Bus {
         let mut daemon = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address=1"])
+            .args(args)
+            .args(["--nofork", "--print-address=1"])
             .stdout(Stdio::piped())
             .spawn()
             .expect("dbus-daemon must be installed (package dbus): the end-to-end tests need a session bus");
@@ -104,6 +155,7 @@ impl Bus {
         let bus = Bus {
             address,
             monitor_output,
+            _server: None,
             _monitor: Reaped(monitor),
             _daemon: Reaped(daemon),
         };

@@ -371,6 +371,11 @@ async function start() {
   renderSidebar();
   await renderMain();
   await listen('store-changed', () => refresh().catch(showFatal));
+  // Said once a run: when no notification service exists, Today and the tray carry the load.
+  const showNoNotifications = () => { if (!state.noticeDismissed) $('notice-banner').hidden = false; };
+  $('notice-dismiss').addEventListener('click', () => { state.noticeDismissed = true; $('notice-banner').hidden = true; });
+  await listen('notifications-unavailable', showNoNotifications);
+  if (!(await call('notifications_available'))) showNoNotifications();
   await listen('show-followup', (event) => { window.location.hash = `followup=${event.payload}`; });
   window.addEventListener('hashchange', focusFollowupFromHash);
   focusFollowupFromHash();

@@ -54,3 +54,9 @@ pub async fn snooze_followup(
     state.changed();
     Ok(followup)
 }
+
+/// Whether notifications can be shown; false once a send found no notification service.
+#[tauri::command]
+pub async fn notifications_available(state: State<'_, AppState>) -> CommandResult<bool> {
+    Ok(!state.notifications.unavailable())
+}
