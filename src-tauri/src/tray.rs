@@ -154,7 +154,10 @@ pub fn tray_label(due_now: usize, notifications_unavailable: bool) -> (Option<St
     };
     if notifications_unavailable {
         let title = (due_now > 0).then(|| due_now.to_string());
-        (title, format!("Rapport — {due} (notifications are unavailable)"))
+        (
+            title,
+            format!("Rapport — {due} (notifications are unavailable)"),
+        )
     } else {
         (None, format!("Rapport — {due}"))
     }
@@ -197,10 +200,16 @@ mod tests {
 
     #[test]
     fn without_notifications_the_icon_carries_the_count_of_follow_ups_due() {
-        assert_eq!(tray_label(3, false), (None, "Rapport — 3 follow-ups due".to_string()));
+        assert_eq!(
+            tray_label(3, false),
+            (None, "Rapport — 3 follow-ups due".to_string())
+        );
         assert_eq!(
             tray_label(3, true),
-            (Some("3".to_string()), "Rapport — 3 follow-ups due (notifications are unavailable)".to_string())
+            (
+                Some("3".to_string()),
+                "Rapport — 3 follow-ups due (notifications are unavailable)".to_string()
+            )
         );
         assert_eq!(tray_label(0, true).0, None);
     }

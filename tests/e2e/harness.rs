@@ -74,10 +74,14 @@ impl Bus {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("dunst must be installed (package dunst): the notification server of the tests");
-        wait_until(Duration::from_secs(10), "dunst to own the notification service", || {
-            bus.has_owner(NOTIFICATIONS)
-        });
+            .expect(
+                "dunst must be installed (package dunst): the notification server of the tests",
+            );
+        wait_until(
+            Duration::from_secs(10),
+            "dunst to own the notification service",
+            || bus.has_owner(NOTIFICATIONS),
+        );
         Bus {
             _server: Some(Reaped(server)),
             ..bus

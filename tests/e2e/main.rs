@@ -2,6 +2,7 @@
 //! Run under `xvfb-run -a` (the README's test command does); each test has its own data folder
 //! and its own D-Bus session bus.
 
+mod accessibility;
 mod desktop;
 mod harness;
 mod keyboard;

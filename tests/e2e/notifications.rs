@@ -148,26 +148,47 @@ async fn without_a_notification_service_rapport_says_so_once_and_follow_ups_stay
     for title in ["Thank Ada for the chat", "Send Ada the article"] {
         profile.cli(
             &bus,
-            &["followups", "add", "--person", "Ada Lovelace", "--title", title, "--due", "2020-01-01 09:00"],
+            &[
+                "followups",
+                "add",
+                "--person",
+                "Ada Lovelace",
+                "--title",
+                title,
+                "--due",
+                "2020-01-01 09:00",
+            ],
         );
     }
     let app = App::launch(&profile, &bus).await;
     profile.wait_for_ready(1);
-    wait_until(Duration::from_secs(10), "a Notify call to fail", || bus.notify_calls() >= 1);
+    wait_until(Duration::from_secs(10), "a Notify call to fail", || {
+        bus.notify_calls() >= 1
+    });
 
     app.wait_for_css("#notice-banner:not([hidden])").await;
-    app.wait_for_text("#notice-banner", "no notification service").await;
+    app.wait_for_text("#notice-banner", "no notification service")
+        .await;
     app.wait_for_text("#today", "Thank Ada for the chat").await;
     app.wait_for_text("#today", "Send Ada the article").await;
     app.screenshot("no-notification-service").await;
-    assert!(profile.log().contains("no notification service"), "{}", profile.log());
-    assert_eq!(profile.log().matches("no notification service").count(), 1, "said once");
+    assert!(
+        profile.log().contains("no notification service"),
+        "{}",
+        profile.log()
+    );
+    assert_eq!(
+        profile.log().matches("no notification service").count(),
+        1,
+        "said once"
+    );
 
     // The app is alive and the follow-ups are still due, for the window and the CLI alike.
     let due = profile.cli(&bus, &["followups", "due", "--json"]);
     let due: serde_json::Value = serde_json::from_str(&due).unwrap();
     assert_eq!(due.as_array().unwrap().len(), 2);
-    app.js("document.getElementById('notice-dismiss').click()").await;
+    app.js("document.getElementById('notice-dismiss').click()")
+        .await;
     app.wait_for_css("#notice-banner[hidden]").await;
     app.quit(&bus).await;
 }

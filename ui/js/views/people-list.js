@@ -5,12 +5,11 @@ import { groupByCircle, initials } from '../format.js';
 
 function row(person, selectedId, onSelect) {
   const detail = [person.title, person.organization].filter(Boolean).join(' · ');
-  return h(
+  return h('li', {}, h(
     'button',
     {
       type: 'button',
       class: `person-row${person.id === selectedId ? ' selected' : ''}${person.archived ? ' archived' : ''}`,
-      role: 'listitem',
       dataset: { personId: String(person.id) },
       'aria-current': person.id === selectedId ? 'true' : null,
       onclick: () => onSelect(person.id),
@@ -20,7 +19,7 @@ function row(person, selectedId, onSelect) {
       h('span', { class: 'person-name' }, person.displayName),
       detail ? h('span', { class: 'person-detail' }, detail) : null),
     person.archived ? h('span', { class: 'badge' }, 'archived') : null,
-  );
+  ));
 }
 
 export function renderPeopleList(container, { people, query, selectedId, onSelect }) {
@@ -28,7 +27,7 @@ export function renderPeopleList(container, { people, query, selectedId, onSelec
     replaceChildren(
       container,
       h('p', { class: 'list-caption' }, people.length ? `${people.length} found for “${query}”` : `No one matches “${query}”.`),
-      people.map((p) => row(p, selectedId, onSelect)),
+      h('ul', { class: 'people-rows', 'aria-label': `Found for “${query}”` }, people.map((p) => row(p, selectedId, onSelect))),
     );
     return;
   }
@@ -39,8 +38,8 @@ export function renderPeopleList(container, { people, query, selectedId, onSelec
   replaceChildren(
     container,
     groupByCircle(people).map((group) =>
-      h('section', { class: 'circle-group' },
+      h('section', { class: 'circle-group', 'aria-label': group.circle ?? 'No circle' },
         h('h3', { class: 'circle-name' }, group.circle ?? 'No circle', h('span', { class: 'count-quiet' }, ` ${group.people.length}`)),
-        group.people.map((p) => row(p, selectedId, onSelect)))),
+        h('ul', { class: 'people-rows' }, group.people.map((p) => row(p, selectedId, onSelect))))),
   );
 }

@@ -28,7 +28,7 @@ function facts(person) {
     ['Keep in touch', person.cadenceDays ? `every ${person.cadenceDays} days` : null],
   ].filter(([, v]) => v);
   if (!rows.length) return null;
-  return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+  return h('dl', { class: 'facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
 function interactionForm(personId, onSave) {
