@@ -94,19 +94,12 @@ impl Index {
     pub(crate) fn load(conn: &Connection) -> Result<Index> {
         let mut index = Index::default();
         let mut people = conn.prepare(
-            "SELECT p.id, p.display_name, p.linkedin_url, p.email, p.uid,
-                    (SELECT group_concat(o.name, char(31)) FROM role r
-                     JOIN organization o ON o.id = r.organization_id WHERE r.person_id = p.id),
-                    p.phone
-             FROM person p WHERE p.deleted_at IS NULL AND p.is_me = 0",
+            "SELECT id, display_name, linkedin_url, email, uid, phone
+             FROM person WHERE deleted_at IS NULL AND is_me = 0",
         )?;
         let mut rows = people.query([])?;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
-            if let Some(phone) = row.get::<_, Option<String>>(6)? {
-                index.add_phone(id, &phone);
-            }
-            let organizations: Option<String> = row.get(5)?;
             index.add(
                 id,
                 &row.get::<_, String>(1)?,
@@ -114,9 +107,24 @@ impl Index {
                 row.get::<_, Option<String>>(3)?.as_deref(),
                 row.get::<_, Option<String>>(4)?.as_deref(),
             );
-            for organization in organizations.iter().flat_map(|o| o.split('\u{1f}')) {
-                index.add_organization(id, &row.get::<_, String>(1)?, organization);
+            if let Some(phone) = row.get::<_, Option<String>>(5)? {
+                index.add_phone(id, &phone);
             }
+        }
+        // One row per role: organization names may hold any character, so none can separate them.
+        let mut roles = conn.prepare(
+            "SELECT p.id, p.display_name, o.name FROM role r
+             JOIN person p ON p.id = r.person_id
+             JOIN organization o ON o.id = r.organization_id
+             WHERE p.deleted_at IS NULL AND p.is_me = 0",
+        )?;
+        let mut rows = roles.query([])?;
+        while let Some(row) = rows.next()? {
+            index.add_organization(
+                row.get(0)?,
+                &row.get::<_, String>(1)?,
+                &row.get::<_, String>(2)?,
+            );
         }
         let mut points = conn.prepare("SELECT person_id, kind, value FROM contact_point")?;
         let mut rows = points.query([])?;
