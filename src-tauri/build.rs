@@ -82,6 +82,11 @@ const COMMANDS: &[&str] = &[
     "mark_distinct",
     "network_map",
     "notifications_available",
+    "get_settings",
+    "set_quiet_hours",
+    "set_circle_cadence",
+    "set_autostart",
+    "open_data_folder",
 ];
 
 fn main() {

@@ -29,6 +29,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     json: bool,
 
+    /// Start in the tray without opening the window (how Rapport starts at login).
+    #[arg(long)]
+    hidden: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -162,7 +166,7 @@ pub fn main() -> ExitCode {
         return ExitCode::from(1);
     };
     match cli.command {
-        None => match crate::run(&data_dir) {
+        None => match crate::run(&data_dir, cli.hidden) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("rapport: {message}");

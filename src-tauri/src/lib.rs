@@ -120,6 +120,11 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::graph::mutual_contacts,
             commands::graph::warm_paths,
             commands::followups::notifications_available,
+            commands::settings::get_settings,
+            commands::settings::set_quiet_hours,
+            commands::settings::set_circle_cadence,
+            commands::settings::set_autostart,
+            commands::settings::open_data_folder,
             commands::exchange::stage_import,
             commands::exchange::preview_import,
             commands::exchange::apply_import,
@@ -137,7 +142,10 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
 }
 
 /// Runs the desktop app over the store in `data_dir` until the user quits from the tray.
-pub fn run(data_dir: &Path) -> Result<(), String> {
+/// The argument the login item passes: start in the tray, without opening the window.
+pub const HIDDEN_ARG: &str = "--hidden";
+
+pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
     logging::init(data_dir);
     let store = Arc::new(Store::open(data_dir).map_err(|e| e.to_string())?);
     let (handle, inbox) = reminders::channel();
@@ -150,13 +158,19 @@ pub fn run(data_dir: &Path) -> Result<(), String> {
             window::show_main(app);
         }))
         .plugin(tauri_plugin_window_state::Builder::new().build())
-        .plugin(tauri_plugin_notification::init());
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![HIDDEN_ARG]),
+        ));
     let app = with_commands(builder, state)
         .on_window_event(window::on_event)
         .setup(move |app| {
             tray::create(app.handle())?;
             reminders::start(app.handle().clone(), store, inbox, &watched_dir);
-            window::show_main(app.handle());
+            if !hidden {
+                window::show_main(app.handle());
+            }
             Ok(())
         })
         .build(tauri::tauri_build_context!())

@@ -171,14 +171,25 @@ fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
     let mut data_version = store.data_version().unwrap_or_default();
     loop {
         let health = app.state::<crate::AppState>().notifications.clone();
-        let delivered = store.deliver_due(at_start, |notice| {
+        // In the user's quiet hours nothing is shown; what came due waits for their end.
+        let quiet_until = store
+            .quiet_until(store.now(), &Local)
+            .unwrap_or_else(|error| {
+                tracing::error!(%error, "could not read the quiet hours");
+                None
+            });
+        let delivered = if quiet_until.is_some() {
+            Ok(0)
+        } else {
+            store.deliver_due(at_start, |notice| {
             let result = show(app, notice);
             if health.record(result.as_ref().err().map(String::as_str)) {
                 tracing::warn!("no notification service: due follow-ups are shown in the app and counted in the tray");
                 let _ = app.emit(NOTIFICATIONS_UNAVAILABLE_EVENT, ());
             }
             result
-        });
+            })
+        };
         match delivered {
             Ok(0) => {}
             Ok(shown) => {
@@ -202,6 +213,11 @@ fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
             tracing::error!(%error, "could not read the next due time");
             None
         });
+        // During quiet hours, what is due waits for them to end.
+        let next_due = match (quiet_until, next_due) {
+            (Some(until), Some(due)) => Some(due.max(until)),
+            (_, due) => due,
+        };
         let sleep = sleep_duration(now, next_due, next_local_midnight(now, &Local));
         tracing::debug!(?sleep, ?next_due, "reminder loop sleeping");
 

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::harness::{App, Bus, Profile, INSTANCE_NAME};
+use crate::harness::{wait_until, App, Bus, Profile, INSTANCE_NAME};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_second_launch_hands_over_to_the_running_app_and_exits() {
@@ -43,5 +43,59 @@ async fn a_second_launch_hands_over_to_the_running_app_and_exits() {
         "true"
     );
     profile.cli(&bus, &["people", "add", "Still Works"]);
+    app.quit(&bus).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn at_first_start_rapport_asks_once_to_start_at_login_hidden_in_the_tray() {
+    let bus = Bus::start();
+    let profile = Profile::new();
+    let app = App::launch_raw(&profile, &bus).await;
+    app.wait_for_css("#autostart-question").await;
+    app.screenshot("autostart-question").await;
+    app.wait_for_css("#autostart-question button.primary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let entry = profile.home.join(".config/autostart/Rapport.desktop");
+    wait_until(
+        Duration::from_secs(10),
+        "the login item to be written",
+        || entry.exists(),
+    );
+    let desktop_entry = std::fs::read_to_string(&entry).unwrap();
+    assert!(desktop_entry.contains("--hidden"), "{desktop_entry}");
+    app.wait_for_css("body:not(:has(#autostart-question))")
+        .await;
+
+    // Settings show it on, and turning it off removes the login item.
+    app.client
+        .find(fantoccini::Locator::Id("show-settings"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_css("#setting-autostart:checked").await;
+    app.screenshot("settings").await;
+    app.wait_for_css("#setting-autostart")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_until(Duration::from_secs(10), "the login item to go", || {
+        !entry.exists()
+    });
+    app.quit(&bus).await;
+
+    // Asked once: the next start does not ask again.
+    let app = App::launch_raw(&profile, &bus).await;
+    app.wait_for_css("body[data-started='true']").await;
+    assert_eq!(
+        app.js("return document.getElementById('autostart-question') === null")
+            .await,
+        true
+    );
     app.quit(&bus).await;
 }

@@ -246,8 +246,21 @@ impl Profile {
         String::from_utf8(output.stdout).unwrap()
     }
 
+    /// Everything the app logged, across its daily files, oldest first.
     pub fn log(&self) -> String {
-        std::fs::read_to_string(self.data_dir.join("rapport.log")).unwrap_or_default()
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.data_dir)
+            .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.retain(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("rapport.") && n.ends_with(".log"))
+        });
+        files.sort();
+        files
+            .iter()
+            .map(|path| std::fs::read_to_string(path).unwrap_or_default())
+            .collect()
     }
 
     /// Waits for the reminder loop to report ready for the `nth` time (1 = first start).
@@ -270,9 +283,13 @@ pub struct App {
 pub const INSTANCE_NAME: &str = "org.rapport.app.SingleInstance";
 
 impl App {
+    /// Launches the app and answers its first-start question ("start at login?") with "not
+    /// now", as most tests are about something else (`desktop.rs` tests the question).
     pub async fn launch(profile: &Profile, bus: &Bus) -> App {
         let app = App::launch_raw(profile, bus).await;
-        app.wait_for_css("body[data-people-rendered='true']").await;
+        app.wait_for_css("body[data-started='true']").await;
+        app.js("const q = document.getElementById('autostart-question'); if (q) q.querySelector('button.ghost').click();")
+            .await;
         app
     }
 

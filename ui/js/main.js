@@ -9,6 +9,7 @@ import { personPage } from './views/person-page.js';
 import { dataView } from './views/data.js';
 import { networkView } from './views/network.js';
 import { openPalette } from './views/palette.js';
+import { autostartQuestion, settingsView } from './views/settings.js';
 import { todayView } from './views/today.js';
 import { showBrainstorm, showMeeting, showMeetings, showOpportunities, showPitches } from './workflow.js';
 
@@ -81,6 +82,11 @@ async function showData() {
   replaceChildren(main, dataView({ call, backups, duplicates, onImported: changed, onChanged: changed, toast }));
 }
 
+async function showSettings() {
+  const settings = await call('get_settings');
+  replaceChildren(main, settingsView({ settings, call, openData: () => show({ name: 'data' }) }));
+}
+
 async function renderMain() {
   const view = state.view;
   if (state.network) { state.network.stop(); state.network = null; }
@@ -117,6 +123,8 @@ async function renderMain() {
     await showNetwork();
   } else if (view.name === 'data') {
     await showData();
+  } else if (view.name === 'settings') {
+    await showSettings();
   } else if (view.name === 'person') {
     try {
       const [person, timeline, meetings] = await Promise.all([
@@ -129,7 +137,7 @@ async function renderMain() {
       return renderMain();
     }
   }
-  for (const [button, names] of [['show-today', ['today']], ['show-brainstorm', ['brainstorm']], ['show-meetings', ['meetings', 'meeting']], ['show-pitches', ['pitches']], ['show-opportunities', ['opportunities']], ['show-network', ['network']], ['show-data', ['data']]]) {
+  for (const [button, names] of [['show-today', ['today']], ['show-brainstorm', ['brainstorm']], ['show-meetings', ['meetings', 'meeting']], ['show-pitches', ['pitches']], ['show-opportunities', ['opportunities']], ['show-network', ['network']], ['show-data', ['data']], ['show-settings', ['settings']]]) {
     $(button).setAttribute('aria-current', names.includes(view.name) ? 'page' : 'false');
   }
 }
@@ -287,6 +295,7 @@ $('show-pitches').addEventListener('click', () => show({ name: 'pitches' }));
 $('show-opportunities').addEventListener('click', () => show({ name: 'opportunities' }));
 $('show-network').addEventListener('click', () => show({ name: 'network' }));
 $('show-data').addEventListener('click', () => show({ name: 'data' }));
+$('show-settings').addEventListener('click', () => show({ name: 'settings' }));
 $('show-archived').addEventListener('change', async (event) => {
   state.includeArchived = event.target.checked;
   await loadPeople();
@@ -319,6 +328,7 @@ function paletteItems() {
     { label: 'Go to Opportunities', run: go('opportunities') },
     { label: 'Go to Network map', run: go('network') },
     { label: 'Go to Import, export and backups', run: go('data') },
+    { label: 'Go to Settings', run: go('settings') },
     ...state.people.map((p) => ({
       label: `Open ${p.displayName}`,
       hint: [p.title, p.organization].filter(Boolean).join(' · '),
@@ -376,6 +386,12 @@ async function start() {
   $('notice-dismiss').addEventListener('click', () => { state.noticeDismissed = true; $('notice-banner').hidden = true; });
   await listen('notifications-unavailable', showNoNotifications);
   if (!(await call('notifications_available'))) showNoNotifications();
+  const settings = await call('get_settings');
+  if (!settings.autostartAsked && settings.autostart !== null) {
+    const question = autostartQuestion({ call, onDone: () => question.remove() });
+    document.querySelector('.layout').before(question);
+  }
+  document.body.dataset.started = 'true';
   await listen('show-followup', (event) => { window.location.hash = `followup=${event.payload}`; });
   window.addEventListener('hashchange', focusFollowupFromHash);
   focusFollowupFromHash();

@@ -27,6 +27,7 @@ pub mod questions;
 pub mod reminders;
 pub mod rules;
 pub mod search;
+pub mod settings;
 pub mod speech;
 pub mod store;
 pub mod time;

@@ -12,7 +12,9 @@ pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
 
 pub const DATABASE_FILE: &str = "rapport.sqlite3";
 pub const BACKUPS_DIR: &str = "backups";
-pub const LOG_FILE: &str = "rapport.log";
+/// Log files are `rapport.YYYY-MM-DD.log`, one a day.
+pub const LOG_FILE_PREFIX: &str = "rapport";
+pub const LOG_FILE_SUFFIX: &str = "log";
 
 /// The OS data directory for Rapport, e.g. `~/.local/share/org.rapport.app` on Linux.
 pub fn default_data_dir() -> Option<PathBuf> {

@@ -13,4 +13,5 @@ pub mod opportunities;
 pub mod people;
 pub mod pitches;
 pub mod questions;
+pub mod settings;
 pub mod today;
