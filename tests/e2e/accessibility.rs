@@ -3,13 +3,9 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{App, Bus, Profile};
+use crate::harness::{fixture, App, Bus, Profile};
 
 const AXE: &str = include_str!("vendor/axe-core/axe.min.js");
-
-fn fixture(name: &str) -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/").to_string() + name
-}
 
 /// Runs axe on the page as it is and returns its serious and critical violations, described.
 async fn serious_violations(app: &App) -> Vec<String> {

@@ -414,6 +414,15 @@ impl App {
     }
 }
 
+/// A file of the shared test corpus under `tests/fixtures/`, as a path argument.
+pub fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
 pub fn screenshots_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots")
 }

@@ -1,19 +1,9 @@
 //! Issue 4 in the real window: a LinkedIn export imported through the import screen (its
 //! preview first), then a warm path opened on the network map. Screenshots of each screen.
 
-use std::path::PathBuf;
-
 use fantoccini::Locator;
 
-use crate::harness::{App, Bus, Profile};
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
+use crate::harness::{fixture, App, Bus, Profile};
 
 async fn click(app: &App, css: &str) {
     app.wait_for_css(css)

@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{DateTime, Duration, Utc};
-use common::{add, at, clock_at, memory_store};
+use common::{add, at, clock_at, link, memory_store};
 use rapport_core::graph::{PathTarget, Tie, WarmPath, MAX_PATHS};
 use rapport_core::interactions::{InteractionInput, InteractionKind};
 use rapport_core::links::{LinkInput, LinkKind};
@@ -23,19 +23,6 @@ fn works_at(store: &Store, name: &str, organization: &str, title: Option<&str>) 
             organization: Some(organization.into()),
             title: title.map(Into::into),
             ..PersonInput::named(name)
-        })
-        .unwrap()
-        .id
-}
-
-fn link(store: &Store, from: i64, to: i64, kind: LinkKind) -> i64 {
-    store
-        .add_link(LinkInput {
-            from_person_id: from,
-            to_person_id: to,
-            kind,
-            note: String::new(),
-            happened_on: None,
         })
         .unwrap()
         .id

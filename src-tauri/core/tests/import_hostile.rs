@@ -14,10 +14,9 @@ use rapport_core::Store;
 const FIFTY_MB: usize = 50 * 1024 * 1024;
 
 fn fixtures() -> Vec<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
     let mut files = Vec::new();
     for dir in ["hostile", "linkedin", "vcard"] {
-        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+        for entry in std::fs::read_dir(fixture(dir)).unwrap() {
             files.push(entry.unwrap().path());
         }
     }
@@ -103,9 +102,8 @@ fn every_fixture_as_either_format_imports_cleanly_or_is_refused_clearly() {
             "not a LinkedIn connections export",
         ),
     ];
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
     for (file, format, says) in expected_refusals {
-        let error = try_import(&store, dir.path(), &root.join(file), format).unwrap_err();
+        let error = try_import(&store, dir.path(), &fixture(file), format).unwrap_err();
         assert!(error.contains(says), "{file}: {error}");
     }
 }

@@ -3,22 +3,13 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::*;
-use rapport_core::import::{self, ImportFormat, ImportSummary, Parsed};
+use rapport_core::import::{ImportFormat, ImportSummary, Parsed};
 use rapport_core::people::{PeopleFilter, PersonInput};
 use rapport_core::Store;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
 fn read(name: &str) -> Parsed {
-    let bytes = import::read_file(&fixture(name)).unwrap();
-    import::parse(ImportFormat::Linkedin, &bytes).unwrap()
+    read_fixture(ImportFormat::Linkedin, name)
 }
 
 fn import_file(store: &Store, name: &str) -> ImportSummary {

@@ -3,24 +3,15 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::*;
 use rapport_core::export::ExportFormat;
 use rapport_core::import::{self, ImportFormat, Incoming, Parsed};
-use rapport_core::links::{LinkInput, LinkKind};
+use rapport_core::links::LinkKind;
 use rapport_core::people::{PeopleFilter, PersonInput};
 use rapport_core::Store;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
 fn read(name: &str) -> Parsed {
-    let bytes = import::read_file(&fixture(name)).unwrap();
-    import::parse(ImportFormat::Vcard, &bytes).unwrap()
+    read_fixture(ImportFormat::Vcard, name)
 }
 
 fn only(name: &str) -> Incoming {
@@ -181,15 +172,7 @@ fn rich_store() -> Store {
         (ada.id, charles.id, LinkKind::Colleague),
         (ana.id, charles.id, LinkKind::ReferredBy),
     ] {
-        store
-            .add_link(LinkInput {
-                from_person_id: from,
-                to_person_id: to,
-                kind,
-                note: String::new(),
-                happened_on: None,
-            })
-            .unwrap();
+        link(&store, from, to, kind);
     }
     store
 }

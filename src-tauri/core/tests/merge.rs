@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use rapport_core::followups::FollowupInput;
 use rapport_core::interactions::{InteractionInput, InteractionKind};
-use rapport_core::links::{LinkInput, LinkKind};
+use rapport_core::links::LinkKind;
 use rapport_core::meetings::{AirInput, AirKind, MeetingKind, NewMeeting};
 use rapport_core::opportunities::OpportunityInput;
 use rapport_core::people::{PeopleFilter, PersonInput};
@@ -46,20 +46,9 @@ fn world() -> World {
         .id;
     let charles = add(&store, "Charles Babbage").id;
     let grace = add(&store, "Grace Hopper").id;
-    let link = |from, to, kind| {
-        store
-            .add_link(LinkInput {
-                from_person_id: from,
-                to_person_id: to,
-                kind,
-                note: String::new(),
-                happened_on: None,
-            })
-            .unwrap();
-    };
-    link(ada_again, charles, LinkKind::IntroducedBy);
-    link(ada, ada_again, LinkKind::Knows);
-    link(grace, ada_again, LinkKind::ReferredBy);
+    link(&store, ada_again, charles, LinkKind::IntroducedBy);
+    link(&store, ada, ada_again, LinkKind::Knows);
+    link(&store, grace, ada_again, LinkKind::ReferredBy);
     let log = |people: Vec<i64>, summary: &str| {
         store
             .log_interaction(InteractionInput {

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rapport_core::clock::ManualClock;
+use rapport_core::import::{self, ImportFormat, Parsed};
+use rapport_core::links::{LinkInput, LinkKind};
 use rapport_core::people::{Person, PersonInput};
 use rapport_core::Store;
 
@@ -23,4 +25,31 @@ pub fn memory_store(clock: &Arc<ManualClock>) -> Store {
 
 pub fn add(store: &Store, name: &str) -> Person {
     store.add_person(PersonInput::named(name)).unwrap()
+}
+
+/// A file of the shared test corpus, `tests/fixtures/` at the top of the repository.
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+/// Reads a fixture as `format`; it must be readable.
+pub fn read_fixture(format: ImportFormat, name: &str) -> Parsed {
+    let bytes = import::read_file(&fixture(name)).unwrap();
+    import::parse(format, &bytes).unwrap()
+}
+
+/// Links `from --kind--> to` with no note or date; returns the link's id.
+pub fn link(store: &Store, from: i64, to: i64, kind: LinkKind) -> i64 {
+    store
+        .add_link(LinkInput {
+            from_person_id: from,
+            to_person_id: to,
+            kind,
+            note: String::new(),
+            happened_on: None,
+        })
+        .unwrap()
+        .id
 }
