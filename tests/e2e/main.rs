@@ -11,4 +11,3 @@ mod notifications;
 mod people;
 mod workflow;
 
-mod scratch_perf;

@@ -16,14 +16,18 @@ function colours() {
   return { text: value('--text'), muted: value('--muted'), line: value('--line'), accent: value('--accent'), warm: value('--warm'), panel: value('--panel'), focus: value('--focus') };
 }
 
-function style(c) {
+function style(c, large) {
+  // On a large map a person's name shows when they are chosen or on a path (thousands of
+  // labels make every frame slow); circles and organizations keep theirs.
   return [
-    { selector: 'node', style: { label: 'data(label)', 'font-size': 11, color: c.text, 'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': 7, width: 14, height: 14, 'background-color': c.accent } },
+    { selector: 'node', style: { width: 14, height: 14, 'background-color': c.accent } },
+    { selector: large ? 'node[kind != "person"], node.on-path, node:selected' : 'node', style: { label: 'data(label)', 'font-size': 11, color: c.text, 'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': 7 } },
     { selector: 'node[kind = "me"]', style: { width: 34, height: 34, 'background-color': c.warm, 'font-weight': 'bold', 'font-size': 14 } },
     { selector: 'node[kind = "circle"]', style: { shape: 'round-rectangle', width: 22, height: 22, 'background-color': c.muted, 'font-weight': 'bold', 'font-size': 12 } },
     { selector: 'node[kind = "organization"]', style: { shape: 'diamond', width: 16, height: 16, 'background-color': c.panel, 'border-width': 2, 'border-color': c.muted } },
     { selector: 'edge', style: { width: 1, 'line-color': c.line, 'curve-style': 'haystack' } },
-    { selector: 'edge[kind = "works_at"]', style: { 'line-style': 'dashed' } },
+    // Dashed lines are slow to draw by the thousand: on a large map they are plain.
+    { selector: 'edge[kind = "works_at"]', style: { 'line-style': large ? 'solid' : 'dashed' } },
     // Links and path edges are straight (haystack, the cheapest, cannot be restyled as a path).
     { selector: 'edge[kind = "link"], edge[kind = "path"]', style: { width: 1.5, 'line-color': c.accent, opacity: 0.7, 'curve-style': 'straight' } },
     { selector: '.dim', style: { opacity: 0.12 } },
@@ -43,6 +47,34 @@ function elements(map, large) {
     .map((edge, i) => ({ group: 'edges', data: { id: `e${i}`, source: edge.source, target: edge.target, kind: edge.kind, linkKind: edge.linkKind } }))
     .filter((edge) => !large || edge.data.kind !== 'member' || edge.data.source === 'me');
   return [...nodes, ...edges];
+}
+
+/** Positions for a large map: you at the centre, your circles around you, people filling a
+ * disc outwards in circle order (the sunflower's spiral spaces them evenly whatever their
+ * number), and organizations on a ring outside. A ring of thousands would be too thin to see. */
+function sunflower(map) {
+  const positions = {};
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const byKind = (kind) => map.nodes.filter((n) => n.kind === kind);
+  positions.me = { x: 0, y: 0 };
+  const circles = byKind('circle');
+  circles.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(circles.length, 1);
+    positions[n.id] = { x: 70 * Math.cos(angle), y: 70 * Math.sin(angle) };
+  });
+  const people = byKind('person').sort((a, b) => (a.parent ?? '').localeCompare(b.parent ?? ''));
+  const spacing = 16;
+  people.forEach((n, i) => {
+    const r = 130 + spacing * Math.sqrt(i + 1) * 1.2;
+    positions[n.id] = { x: r * Math.cos(i * golden), y: r * Math.sin(i * golden) };
+  });
+  const outer = 130 + spacing * Math.sqrt(people.length + 1) * 1.2 + 120;
+  const organizations = byKind('organization');
+  organizations.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(organizations.length, 1);
+    positions[n.id] = { x: outer * Math.cos(angle), y: outer * Math.sin(angle) };
+  });
+  return positions;
 }
 
 function filterSelect(id, label, options, value, onChange) {
@@ -138,15 +170,17 @@ export function networkView({ map, filter, onFilter, findPaths, openPerson }) {
         h('span', { class: 'field inline' }, h('label', { for: 'network-find' }, 'Warm path to'),
           h('span', { class: 'find-row' }, findInput, names, h('button', { type: 'button', class: 'small', onclick: find }, 'Find'))))),
     h('div', { class: 'network-body' }, canvas, side),
-    h('p', { class: 'hint legend' }, '● person   ■ circle   ◆ organization   — blue lines: introductions, referrals and other links; dashed: works at. Scroll to zoom, drag to move, double-click a person to open them.'));
+    h('p', { class: 'hint legend' }, '● person   ■ circle   ◆ organization   — blue lines: introductions, referrals and other links; grey lines: works at. Scroll to zoom, drag to move, double-click a person to open them.'));
 
   view.start = () => {
     const large = map.nodes.length > LARGE;
     cy = cytoscape({
       container: canvas,
       elements: elements(map, large),
-      style: style(colours()),
-      layout: { name: 'concentric', concentric: (node) => RING[node.data('kind')], levelWidth: () => 1, minNodeSpacing: large ? 4 : 18, animate: false },
+      style: style(colours(), large),
+      layout: large
+        ? { name: 'preset', positions: sunflower(map) }
+        : { name: 'concentric', concentric: (node) => RING[node.data('kind')], levelWidth: () => 1, minNodeSpacing: 18, animate: false },
       minZoom: 0.05,
       maxZoom: 3,
       wheelSensitivity: 0.3,

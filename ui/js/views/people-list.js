@@ -22,7 +22,26 @@ function row(person, selectedId, onSelect) {
   ));
 }
 
+/** What the list was last drawn from: redrawing thousands of rows only to move the selection
+ * would make every change of view slow, so then only the selection moves. */
+const drawn = new WeakMap();
+
+function moveSelection(container, selectedId) {
+  for (const button of container.querySelectorAll('.person-row.selected, .person-row[data-person-id="' + selectedId + '"]')) {
+    const selected = Number(button.dataset.personId) === selectedId;
+    button.classList.toggle('selected', selected);
+    if (selected) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+  }
+}
+
 export function renderPeopleList(container, { people, query, selectedId, onSelect }) {
+  const last = drawn.get(container);
+  if (last && last.people === people && last.query === query) {
+    moveSelection(container, selectedId);
+    return;
+  }
+  drawn.set(container, { people, query });
   if (query) {
     replaceChildren(
       container,
