@@ -139,6 +139,12 @@ fn watch(data_dir: &Path, wake: Sender<Wake>) -> Option<notify::RecommendedWatch
 
 /// Shows a notice and returns once the notification service has it, so that delivery is only
 /// recorded after the notification left this process.
+/// The actions a notification about one follow-up offers, besides clicking it ("default").
+#[cfg(target_os = "linux")]
+const ACTION_DONE: &str = "done";
+#[cfg(target_os = "linux")]
+const ACTION_SNOOZE: &str = "snooze";
+
 #[cfg(target_os = "linux")]
 fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) -> Result<(), String> {
     let app_name = app
@@ -146,14 +152,64 @@ fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) -> Result<(), String> {
         .product_name
         .clone()
         .unwrap_or_else(|| "Rapport".into());
-    notify_rust::Notification::new()
+    // About one follow-up, clicking opens Rapport on it and Done / Snooze act without opening
+    // it; a summary of several opens Today.
+    let followup = match notice.delivers.as_slice() {
+        [(id, _)] => Some(*id),
+        _ => None,
+    };
+    let mut notification = notify_rust::Notification::new();
+    notification
         .appname(&app_name)
         .summary(&notice.title)
         .body(&notice.body)
         .icon(&app.config().identifier)
-        .show()
+        .action("default", "Open in Rapport");
+    if followup.is_some() {
+        notification
+            .action(ACTION_DONE, "Done")
+            .action(ACTION_SNOOZE, "Snooze 1 day");
+    }
+    let handle = notification.show().map_err(|e| e.to_string())?;
+    tracing::debug!(notification = handle.id(), ?followup, "notification shown");
+    let app = app.clone();
+    // Waiting for a click or an action blocks until the notification closes: a thread each.
+    std::thread::Builder::new()
+        .name("notification-actions".into())
+        .spawn(move || handle.wait_for_action(|action| on_action(&app, followup, action)))
         .map(|_| ())
         .map_err(|e| e.to_string())
+}
+
+/// What a click or an action on a notification does.
+#[cfg(target_os = "linux")]
+fn on_action<R: Runtime>(app: &AppHandle<R>, followup: Option<i64>, action: &str) {
+    let state = app.state::<crate::AppState>();
+    let store = &state.store;
+    let outcome = match (action, followup) {
+        ("default", Some(id)) => {
+            crate::window::show_followup(app, id);
+            return;
+        }
+        ("default", None) => {
+            crate::window::show_main(app);
+            return;
+        }
+        (ACTION_DONE, Some(id)) => store.complete_followup(id).map(|_| ()),
+        (ACTION_SNOOZE, Some(id)) => store
+            .snooze_followup(id, store.now() + chrono::Duration::days(1))
+            .map(|_| ()),
+        // Closed, or an action this notification did not offer.
+        _ => return,
+    };
+    match outcome {
+        Ok(()) => {
+            tracing::info!(action, ?followup, "acted on a notification");
+            state.changed();
+            let _ = app.emit(STORE_CHANGED_EVENT, ());
+        }
+        Err(error) => tracing::error!(%error, action, "could not act on a notification"),
+    }
 }
 
 #[cfg(not(target_os = "linux"))]

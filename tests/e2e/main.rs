@@ -10,4 +10,3 @@ mod network;
 mod notifications;
 mod people;
 mod workflow;
-

@@ -192,3 +192,102 @@ async fn without_a_notification_service_rapport_says_so_once_and_follow_ups_stay
     app.wait_for_css("#notice-banner[hidden]").await;
     app.quit(&bus).await;
 }
+
+/// The id the notification server gave the notification about `title` (the app logs it).
+fn notification_id(profile: &Profile, followup_id: i64) -> u32 {
+    let needle = format!("followup=Some({followup_id})");
+    let mut id = None;
+    wait_until(
+        Duration::from_secs(15),
+        "the notification to be shown",
+        || {
+            id = profile
+                .log()
+                .lines()
+                .find(|line| line.contains("notification shown") && line.contains(&needle))
+                .and_then(|line| line.split("notification=").nth(1))
+                .and_then(|rest| rest.split_whitespace().next())
+                .and_then(|n| n.parse().ok());
+            id.is_some()
+        },
+    );
+    id.unwrap()
+}
+
+/// Does what the notification server does when the user clicks an action.
+fn invoke_action(bus: &Bus, notification: u32, action: &str) {
+    let status = std::process::Command::new("dbus-send")
+        .args([
+            &format!("--bus={}", bus.address),
+            "--type=signal",
+            "/org/freedesktop/Notifications",
+            "org.freedesktop.Notifications.ActionInvoked",
+            &format!("uint32:{notification}"),
+            &format!("string:{action}"),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+fn due_titles(profile: &Profile, bus: &Bus) -> Vec<String> {
+    let due: serde_json::Value =
+        serde_json::from_str(&profile.cli(bus, &["followups", "due", "--json"])).unwrap();
+    due.as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_notification_opens_rapport_on_its_follow_up_and_its_done_and_snooze_actions_work() {
+    let bus = Bus::start();
+    let profile = Profile::new();
+    profile.cli(&bus, &["people", "add", "Ada Lovelace"]);
+    let mut ids = Vec::new();
+    for title in ["Thank Ada", "Send Ada the article", "Call Ada back"] {
+        let added: serde_json::Value = serde_json::from_str(&profile.cli(
+            &bus,
+            &[
+                "followups",
+                "add",
+                "--person",
+                "Ada Lovelace",
+                "--title",
+                title,
+                "--due",
+                "+3s",
+                "--json",
+            ],
+        ))
+        .unwrap();
+        ids.push(added["id"].as_i64().unwrap());
+    }
+    let app = App::launch(&profile, &bus).await;
+    app.wait_for_css("#show-pitches")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_css("#pitches").await;
+
+    let done = notification_id(&profile, ids[0]);
+    let snoozed = notification_id(&profile, ids[1]);
+    let opened = notification_id(&profile, ids[2]);
+    invoke_action(&bus, done, "done");
+    invoke_action(&bus, snoozed, "snooze");
+    wait_until(Duration::from_secs(10), "the actions to be taken", || {
+        due_titles(&profile, &bus) == ["Call Ada back"]
+    });
+    let pending: serde_json::Value =
+        serde_json::from_str(&profile.cli(&bus, &["followups", "due", "--json"])).unwrap();
+    assert_eq!(pending.as_array().unwrap().len(), 1);
+
+    // Clicking the third opens Rapport on it, from another screen.
+    invoke_action(&bus, opened, "default");
+    app.wait_for_text(".followup.highlight", "Call Ada back")
+        .await;
+    app.screenshot("notification-opened").await;
+    app.quit(&bus).await;
+}

@@ -11,8 +11,16 @@ use serde_json::json;
 use crate::harness::{wait_until, App, Bus, Profile};
 
 async fn click(app: &App, css: &str) {
-    app.wait_for_css(css)
+    let element = app.wait_for_css(css).await;
+    // WebKitWebDriver clicks an element's centre; one cut by the window's edge is missed.
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+            vec![json!(css)],
+        )
         .await
+        .unwrap();
+    element
         .click()
         .await
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
