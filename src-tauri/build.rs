@@ -87,6 +87,7 @@ const COMMANDS: &[&str] = &[
     "set_circle_cadence",
     "set_autostart",
     "open_data_folder",
+    "set_backup_dir",
 ];
 
 fn main() {

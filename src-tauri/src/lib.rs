@@ -125,6 +125,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::settings::set_circle_cadence,
             commands::settings::set_autostart,
             commands::settings::open_data_folder,
+            commands::settings::set_backup_dir,
             commands::exchange::stage_import,
             commands::exchange::preview_import,
             commands::exchange::apply_import,

@@ -87,6 +87,31 @@ async fn at_first_start_rapport_asks_once_to_start_at_login_hidden_in_the_tray()
     wait_until(Duration::from_secs(10), "the login item to go", || {
         !entry.exists()
     });
+
+    // Backups can go to a folder of the user's choosing.
+    let chosen = profile.home.join("Backups/Rapport");
+    let field = app.wait_for_css("#backup-dir").await;
+    field
+        .send_keys(&chosen.display().to_string())
+        .await
+        .unwrap();
+    app.client
+        .execute(
+            "document.querySelector('#backup-dir').nextElementSibling.click()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.wait_for_text("#settings", "Backups now go to").await;
+    let backup: serde_json::Value =
+        serde_json::from_str(&profile.cli(&bus, &["backup", "--json"])).unwrap();
+    assert!(
+        backup["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(&chosen.display().to_string()),
+        "{backup}"
+    );
     app.quit(&bus).await;
 
     // Asked once: the next start does not ask again.

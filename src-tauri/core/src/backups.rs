@@ -112,11 +112,15 @@ fn file_size(path: &Path) -> u64 {
 }
 
 impl Store {
-    fn backups_dir(&self) -> Result<PathBuf> {
-        let dir = self
+    /// Where backups go: the folder the user chose, or `backups/` in the data folder. (Copies
+    /// made before a migration always stay in the data folder: they are made before the store,
+    /// and its settings, can be read.)
+    pub fn backups_dir(&self) -> Result<PathBuf> {
+        let default = self
             .data_dir()
             .ok_or_else(|| Error::invalid("backup", "This store has no data folder."))?
             .join(BACKUPS_DIR);
+        let dir = self.chosen_backup_dir()?.unwrap_or(default);
         std::fs::create_dir_all(&dir)
             .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
         Ok(dir)

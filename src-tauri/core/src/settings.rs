@@ -11,6 +11,7 @@ use crate::time::local_to_utc;
 
 const QUIET_HOURS_KEY: &str = "quiet_hours";
 const AUTOSTART_ASKED_KEY: &str = "autostart_asked";
+const BACKUP_DIR_KEY: &str = "backup_dir";
 
 /// No notification is shown from `start` until `end`, local time (the window may cross
 /// midnight: 22:00 to 08:00). What comes due meanwhile is shown when they end.
@@ -114,6 +115,37 @@ impl Store {
         zone: &Tz,
     ) -> Result<Option<DateTime<Utc>>> {
         Ok(self.quiet_hours()?.and_then(|q| q.until(now, zone)))
+    }
+
+    /// The folder chosen for backups, if the user chose one (otherwise `backups/` in the data
+    /// folder).
+    pub fn chosen_backup_dir(&self) -> Result<Option<std::path::PathBuf>> {
+        self.read(|conn| Ok(read_setting(conn, BACKUP_DIR_KEY)?.map(std::path::PathBuf::from)))
+    }
+
+    /// Chooses where daily and manual backups go (None: back to the data folder's `backups/`).
+    /// The folder must be an absolute path Rapport can create and write to.
+    pub fn set_backup_dir(&self, dir: Option<&std::path::Path>) -> Result<()> {
+        if let Some(dir) = dir {
+            if !dir.is_absolute() {
+                return Err(Error::invalid(
+                    "backupDir",
+                    "Give the backup folder as a full path, like /home/you/Backups/Rapport.",
+                ));
+            }
+            let probe = dir.join(".rapport-write-test");
+            std::fs::create_dir_all(dir)
+                .and_then(|_| std::fs::write(&probe, b"ok"))
+                .and_then(|_| std::fs::remove_file(&probe))
+                .map_err(|e| {
+                    Error::invalid(
+                        "backupDir",
+                        format!("Rapport cannot write to {}: {e}.", dir.display()),
+                    )
+                })?;
+        }
+        let text = dir.map(|d| d.display().to_string());
+        self.write(|tx| write_setting(tx, BACKUP_DIR_KEY, text.as_deref()))
     }
 
     /// Whether the user has been asked if Rapport should start at login (asked once).

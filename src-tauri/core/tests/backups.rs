@@ -138,3 +138,32 @@ fn one_daily_backup_a_day_and_only_the_last_fourteen_are_kept() {
         .join("pre-migration-v2-20260101T000000Z.sqlite3")
         .exists());
 }
+
+#[test]
+fn backups_go_to_the_folder_the_user_chose_and_a_relative_or_unwritable_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = file_store(&dir.path().join("data"));
+    let chosen = dir.path().join("elsewhere/Rapport backups");
+    store.set_backup_dir(Some(&chosen)).unwrap();
+    let made = store.daily_backup().unwrap().expect("today's backup");
+    assert!(made.path.starts_with(&chosen), "{}", made.path.display());
+    assert_eq!(store.backups().unwrap()[0].path, made.path);
+    assert_eq!(
+        store
+            .set_backup_dir(Some(Path::new("relative/dir")))
+            .unwrap_err()
+            .field(),
+        Some("backupDir")
+    );
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    assert_eq!(
+        store.set_backup_dir(Some(&file)).unwrap_err().field(),
+        Some("backupDir")
+    );
+    store.set_backup_dir(None).unwrap();
+    assert!(store
+        .backups_dir()
+        .unwrap()
+        .starts_with(dir.path().join("data")));
+}

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use rapport_core::circles::Circle;
-use rapport_core::paths::BACKUPS_DIR;
 use rapport_core::settings::QuietHours;
 use rapport_core::Error;
 use serde::Serialize;
@@ -20,6 +19,8 @@ pub struct SettingsView {
     pub version: String,
     pub data_dir: Option<PathBuf>,
     pub backups_dir: Option<PathBuf>,
+    /// False while backups go to the data folder's `backups/`.
+    pub backups_dir_chosen: bool,
     /// The log of today, to attach to a bug report.
     pub log_file: Option<PathBuf>,
     pub quiet_hours: Option<QuietHours>,
@@ -40,7 +41,8 @@ pub async fn get_settings<R: Runtime>(
     let today = chrono::Local::now().format("%Y-%m-%d");
     Ok(SettingsView {
         version: app.package_info().version.to_string(),
-        backups_dir: data_dir.as_ref().map(|d| d.join(BACKUPS_DIR)),
+        backups_dir: store.backups_dir().ok(),
+        backups_dir_chosen: store.chosen_backup_dir()?.is_some(),
         log_file: data_dir
             .as_ref()
             .map(|d| d.join(format!("rapport.{today}.log"))),
@@ -99,6 +101,15 @@ pub async fn set_autostart<R: Runtime>(
     })?;
     state.store.set_autostart_asked()?;
     Ok(launcher.is_enabled().unwrap_or(enabled))
+}
+
+/// Chooses where backups go (None or empty: the data folder's `backups/`).
+#[tauri::command]
+pub async fn set_backup_dir(state: State<'_, AppState>, dir: Option<String>) -> CommandResult<()> {
+    let dir = dir.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+    Ok(state
+        .store
+        .set_backup_dir(dir.as_deref().map(std::path::Path::new))?)
 }
 
 /// Opens the data folder in the system's file manager.

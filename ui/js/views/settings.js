@@ -92,12 +92,23 @@ function pitchCard({ settings, call }) {
 function dataCard({ settings, call, openData }) {
   const status = h('span', { class: 'hint', 'aria-live': 'polite' });
   const path = (label, value) => [h('dt', {}, label), h('dd', { class: 'path' }, value ?? '—')];
+  const backupInput = h('input', { id: 'backup-dir', type: 'text', value: settings.backupsDirChosen ? settings.backupsDir : '', placeholder: settings.backupsDir ?? '', autocomplete: 'off', spellcheck: 'false' });
+  const saveBackupDir = async (dir) => {
+    try {
+      await call('set_backup_dir', { dir });
+      saved(status, dir ? `Backups now go to ${dir}.` : 'Backups go to the data folder again.');
+    } catch (error) { failed(status, error); }
+  };
   return h('section', { class: 'card', 'aria-labelledby': 'data-heading' },
     h('h2', { id: 'data-heading' }, 'Your data'),
     h('dl', { class: 'facts' },
       path('Data folder', settings.dataDir),
-      path('Backups', settings.backupsDir),
       path('Today’s log (attach it to a bug report)', settings.logFile)),
+    h('div', { class: 'field' },
+      h('label', { for: 'backup-dir' }, 'Backup folder (daily copies and “Back up now”; empty: the data folder)'),
+      h('div', { class: 'find-row' }, backupInput,
+        h('button', { type: 'button', class: 'small', onclick: () => saveBackupDir(backupInput.value.trim() || null) }, 'Save'),
+        h('button', { type: 'button', class: 'small ghost', onclick: () => { backupInput.value = ''; saveBackupDir(null); } }, 'Use the default'))),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'ghost', onclick: async () => { try { await call('open_data_folder'); } catch (error) { failed(status, error); } } }, 'Open the data folder'),
       h('button', { type: 'button', class: 'ghost', onclick: openData }, 'Import, export and backups')),
