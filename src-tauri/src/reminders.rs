@@ -18,6 +18,8 @@ use rapport_core::Store;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::tray;
+#[cfg(not(target_os = "linux"))]
+use tauri_plugin_notification::NotificationExt;
 
 /// The longest the loop sleeps: the bound on how late it notices a suspend or a clock change.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
@@ -224,6 +226,7 @@ fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) -> Result<(), String> {
 
 fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
     let mut at_start = true;
+    let mut was_quiet = false;
     let mut data_version = store.data_version().unwrap_or_default();
     loop {
         let health = app.state::<crate::AppState>().notifications.clone();
@@ -235,9 +238,12 @@ fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
                 None
             });
         let delivered = if quiet_until.is_some() {
+            was_quiet = true;
             Ok(0)
         } else {
-            store.deliver_due(at_start, |notice| {
+            // What came due during quiet hours is summarised like what was missed before a start.
+            let summarise = at_start || std::mem::take(&mut was_quiet);
+            store.deliver_due(summarise, |notice| {
             let result = show(app, notice);
             if health.record(result.as_ref().err().map(String::as_str)) {
                 tracing::warn!("no notification service: due follow-ups are shown in the app and counted in the tray");

@@ -71,7 +71,7 @@ async fn the_main_screens_have_no_serious_accessibility_violations() {
     );
     let app = App::launch(&profile, &bus).await;
 
-    let screens: [(&str, &str, &str); 9] = [
+    let screens: [(&str, &str, &str); 10] = [
         ("Today", "#show-today", "#today"),
         ("a person", "#people-list .person-row", "#person-page"),
         ("a new person", "#add-person", "#person-form"),
@@ -81,6 +81,7 @@ async fn the_main_screens_have_no_serious_accessibility_violations() {
         ("Opportunities", "#show-opportunities", "#opportunities"),
         ("Network", "#show-network", "#network[data-ready='true']"),
         ("Import & export", "#show-data", "#data"),
+        ("Settings", "#show-settings", "#settings"),
     ];
     let mut found = Vec::new();
     for (name, open, ready) in screens {

@@ -56,6 +56,13 @@ async fn the_palette_a_person_a_follow_up_and_today_by_keyboard_alone() {
     app.wait_for_text("#today", "Send Ada the article").await;
     app.wait_for_text("#today", "Ada Lovelace").await;
 
+    // The direct shortcuts: Ctrl+N a new person, Ctrl+T Today.
+    ctrl(&app, "n").await;
+    app.wait_for_css("#person-form input[name='displayName']:focus")
+        .await;
+    ctrl(&app, "t").await;
+    app.wait_for_css("#today").await;
+
     // And back to her by name.
     palette(&app, "ada", "Open Ada Lovelace").await;
     app.wait_for_text("#person-page h1", "Ada Lovelace").await;

@@ -49,10 +49,15 @@ async fn a_linkedin_export_is_previewed_imported_and_a_warm_path_opened_on_the_m
     assert_eq!(count(&app, "Already here, with something new").await, 2);
     assert_eq!(count(&app, "Skipped").await, 1);
     app.screenshot("import-preview").await;
-    let people_before = app
-        .js("return document.querySelectorAll('#people-list .person-row').length")
-        .await;
-    assert_eq!(people_before, 3, "the preview wrote nothing");
+    let stored = app
+        .client
+        .execute_async(
+            "const done = arguments[0]; window.__TAURI__.core.invoke('list_people', { filter: {} }).then((p) => done(p.length));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(stored, 3, "the preview wrote nothing");
 
     click(&app, "#import-confirm").await;
     app.wait_for_text("#import-done", "Imported: 3 new people, 2 updated")

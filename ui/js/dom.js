@@ -16,6 +16,8 @@ export function h(tag, attributes = {}, ...children) {
     } else if (name === 'dataset') {
       Object.assign(element.dataset, value);
     } else if (name === 'value') {
+      // Also the default, so that "has the user changed this field?" compares with it.
+      if ('defaultValue' in element) element.defaultValue = value;
       element.value = value;
     } else if (name === 'checked' || name === 'selected' || name === 'disabled' || name === 'hidden') {
       element[name] = Boolean(value);

@@ -77,7 +77,11 @@ async function showNetwork() {
 }
 
 async function showData() {
-  const [backups, duplicates] = await Promise.all([call('list_backups'), call('likely_duplicates')]);
+  // A backup folder that is gone (an unplugged drive) must not keep import and export away.
+  const [backups, duplicates] = await Promise.all([
+    call('list_backups').catch((error) => ({ error: error.message })),
+    call('likely_duplicates'),
+  ]);
   const changed = async () => { await Promise.all([loadPeople(), loadFollowups()]); renderSidebar(); };
   replaceChildren(main, dataView({ call, backups, duplicates, onImported: changed, onChanged: changed, toast }));
 }
@@ -337,13 +341,27 @@ function paletteItems() {
   ];
 }
 
+/** Whether leaving the view would lose something typed into one of its forms. */
+function unsavedInput() {
+  return [...main.querySelectorAll('form input, form textarea')].some((field) =>
+    !['checkbox', 'radio', 'hidden', 'file'].includes(field.type) && field.value !== field.defaultValue);
+}
+
+/** Runs `go` unless it would throw away typing the user does not want to lose. */
+function leaveView(go) {
+  return () => {
+    if (unsavedInput() && !window.confirm('Leave this screen? What you typed has not been saved.')) return;
+    go();
+  };
+}
+
 /** Shortcuts that work anywhere, even while typing in a field. */
 const SHORTCUTS = {
   'ctrl+k': () => { if (!document.getElementById('palette')) openPalette(paletteItems()); },
-  'ctrl+n': () => show({ name: 'new-person' }).catch(showFatal),
-  'ctrl+shift+n': () => newFollowup().catch(showFatal),
+  'ctrl+n': leaveView(() => show({ name: 'new-person' }).catch(showFatal)),
+  'ctrl+shift+n': leaveView(() => newFollowup().catch(showFatal)),
   'ctrl+f': focusSearch,
-  'ctrl+t': () => show({ name: 'today' }).catch(showFatal),
+  'ctrl+t': leaveView(() => show({ name: 'today' }).catch(showFatal)),
 };
 
 document.addEventListener('keydown', (event) => {

@@ -86,6 +86,14 @@ fn check_backup(path: &Path) -> Result<(i64, i64)> {
     if version < 1 {
         return Err(not_a_store("it holds no Rapport schema".into()));
     }
+    // From version 4 every Rapport store carries its application id; older ones have none.
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| not_a_store(e.to_string()))?;
+    let marked = application_id == migrations::APPLICATION_ID;
+    if !(marked || (version < 4 && application_id == 0)) {
+        return Err(not_a_store("it is another program's database".into()));
+    }
     let people: i64 = conn
         .query_row("SELECT count(*) FROM person WHERE is_me = 0", [], |r| {
             r.get(0)
@@ -137,6 +145,13 @@ impl Store {
         let _ = std::fs::remove_file(&partial);
         let people = self.read(|conn| {
             conn.backup(rusqlite::MAIN_DB, &partial, None)?;
+            // The copy is marked as Rapport's whatever the source's header said: a store whose
+            // mark still sat in its write-ahead log was copied without it.
+            Connection::open(&partial)?.pragma_update(
+                None,
+                "application_id",
+                migrations::APPLICATION_ID,
+            )?;
             Ok(
                 conn.query_row("SELECT count(*) FROM person WHERE is_me = 0", [], |r| {
                     r.get(0)
@@ -224,8 +239,13 @@ impl Store {
     /// Restores the backup called `name` in the data folder's `backups/`; a name that is not a
     /// plain file name there is refused.
     pub fn restore_backup_named(&self, name: &str) -> Result<RestoreInfo> {
+        // Only a copy Rapport made, by its name, in the backups folder.
         let plain = Path::new(name).file_name().is_some_and(|n| n == name);
-        if !plain {
+        let ours = ["daily-", "manual-", "pre-restore-", "pre-migration-"]
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
+            && name.ends_with(&format!(".{EXTENSION}"));
+        if !(plain && ours) {
             return Err(Error::invalid(
                 "backup",
                 format!("“{name}” is not a backup's name."),

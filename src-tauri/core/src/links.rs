@@ -45,10 +45,13 @@ pub(crate) fn add(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<i64> {
+    // A mutual kind (knows, family, colleague) recorded the other way round is the same link.
     let existing: Option<i64> = conn
         .query_row(
-            "SELECT id FROM link WHERE from_person_id = ?1 AND to_person_id = ?2 AND kind = ?3",
-            params![from, to, kind.as_str()],
+            "SELECT id FROM link WHERE kind = ?3
+                 AND ((from_person_id = ?1 AND to_person_id = ?2)
+                      OR (?4 AND from_person_id = ?2 AND to_person_id = ?1))",
+            params![from, to, kind.as_str(), kind.is_mutual()],
             |r| r.get(0),
         )
         .optional()?;

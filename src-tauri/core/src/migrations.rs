@@ -16,6 +16,9 @@ pub const MIGRATIONS: &[&str] = &[
 /// The first version with the search index; upgrading past it fills the index.
 pub const SEARCH_INDEX_VERSION: i64 = 2;
 
+/// `PRAGMA application_id` of a Rapport store ("Rapp"), set from schema version 4 on.
+pub const APPLICATION_ID: i64 = 0x5261_7070;
+
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -307,6 +310,8 @@ CREATE TABLE setting (
 /// vCard UID), more than one email or phone, birthdays, the LinkedIn connection date, indexes for
 /// matching incoming contacts, and merges that can be undone.
 const V4_NETWORK_IN_AND_OUT: &str = r#"
+-- Marks the file as Rapport's, so that a restore can tell it from any other SQLite database.
+PRAGMA application_id = 1381003376;
 ALTER TABLE person ADD COLUMN uid TEXT;
 ALTER TABLE person ADD COLUMN birthday TEXT;
 ALTER TABLE person ADD COLUMN connected_on TEXT;

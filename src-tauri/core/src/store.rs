@@ -114,7 +114,26 @@ impl Store {
     pub(crate) fn replace_with(&self, source: &Path) -> Result<()> {
         {
             let mut conn = self.lock();
+            // Settings of this computer (where backups go, whether the login question was
+            // asked) are not part of the data being restored.
+            let kept: Vec<(String, String)> = {
+                let mut statement = conn.prepare(
+                    "SELECT key, value FROM setting WHERE key IN ('backup_dir', 'autostart_asked')",
+                )?;
+                let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
             crate::backups::restore_into(&mut conn, source)?;
+            conn.execute(
+                "DELETE FROM setting WHERE key IN ('backup_dir', 'autostart_asked')",
+                [],
+            )?;
+            for (key, value) in kept {
+                conn.execute(
+                    "INSERT INTO setting (key, value) VALUES (?1, ?2)",
+                    rusqlite::params![key, value],
+                )?;
+            }
         }
         self.write(|tx| search::rebuild(tx))?;
         self.after_open(LATEST_VERSION)

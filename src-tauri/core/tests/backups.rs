@@ -167,3 +167,44 @@ fn backups_go_to_the_folder_the_user_chose_and_a_relative_or_unwritable_one_is_r
         .unwrap()
         .starts_with(dir.path().join("data")));
 }
+
+#[test]
+fn a_restore_keeps_this_computers_backup_folder_and_refuses_another_programs_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = file_store(&dir.path().join("data"));
+    add(&store, "Ada Lovelace");
+    let chosen = dir.path().join("chosen");
+    let backup = store
+        .backup_to(&dir.path().join("before-choosing.sqlite3"))
+        .unwrap();
+    store.set_backup_dir(Some(&chosen)).unwrap();
+    let restored = store.restore_from(&backup.path).unwrap();
+    assert!(restored.previous_saved_to.starts_with(&chosen));
+    assert_eq!(
+        store.chosen_backup_dir().unwrap(),
+        Some(chosen.clone()),
+        "the choice survives"
+    );
+
+    // A database with a person table but another program's application id.
+    let other = dir.path().join("other.sqlite3");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE person (id INTEGER PRIMARY KEY, is_me INTEGER); PRAGMA user_version = 4; PRAGMA application_id = 42;",
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(
+        store.restore_from(&other).unwrap_err().code(),
+        "not_a_store"
+    );
+    // From the window, only backups Rapport named, in the backups folder.
+    std::fs::copy(&backup.path, chosen.join("renamed.sqlite3")).unwrap();
+    assert_eq!(
+        store
+            .restore_backup_named("renamed.sqlite3")
+            .unwrap_err()
+            .code(),
+        "invalid_input"
+    );
+}

@@ -38,7 +38,8 @@ pub async fn get_settings<R: Runtime>(
 ) -> CommandResult<SettingsView> {
     let store = &state.store;
     let data_dir = store.data_dir().map(PathBuf::from);
-    let today = chrono::Local::now().format("%Y-%m-%d");
+    // The log appender names its files by the UTC date.
+    let today = chrono::Utc::now().format("%Y-%m-%d");
     Ok(SettingsView {
         version: app.package_info().version.to_string(),
         backups_dir: store.backups_dir().ok(),

@@ -18,6 +18,9 @@ const EXPORTS = [
   { format: 'json', label: 'Everything as JSON', detail: 'every record, for keeping or moving elsewhere' },
 ];
 
+/** The core's limit (import::MAX_FILE_BYTES), checked before the file is read into memory. */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
 const plural = (n, one, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 function summaryList(summary) {
@@ -77,6 +80,9 @@ function importCard({ call, onImported }) {
     if (!file) return;
     replaceChildren(status, h('p', { class: 'hint' }, `Reading ${file.name}…`));
     try {
+      if (file.size > MAX_FILE_BYTES) {
+        throw new Error(`${file.name} is ${Math.round(file.size / 1048576)} MB; Rapport imports files of up to ${MAX_FILE_BYTES / 1048576} MB.`);
+      }
       const bytes = new Uint8Array(await file.arrayBuffer());
       const staged = await callWithBytes('stage_import', bytes, { 'rapport-import-format': format.value });
       replaceChildren(status, h('p', { class: 'hint' }, `Matching ${plural(staged.contacts, 'contact')} against your network…`));
@@ -151,7 +157,9 @@ function exportCard({ call }) {
 
 function backupsCard({ call, backups, onRestored, toast }) {
   const list = h('ul', { class: 'backup-list' });
-  const render = (files) => replaceChildren(list, files.length
+  const render = (files) => replaceChildren(list, files.error
+    ? [h('li', { class: 'form-error', role: 'alert' }, `The backups cannot be listed: ${files.error}`)]
+    : files.length
     ? files.slice(0, 30).map((file) => h('li', {},
       h('span', {}, file.name),
       h('span', { class: 'hint' }, ` ${(file.bytes / 1024).toFixed(0)} KB`),
@@ -175,7 +183,13 @@ function backupsCard({ call, backups, onRestored, toast }) {
     h('p', { class: 'hint' }, 'Rapport copies everything once a day and keeps the last 14 days, beside the copies made before each upgrade.'),
     h('div', { class: 'buttons' }, h('button', {
       type: 'button', class: 'ghost',
-      onclick: async () => { const info = await call('backup_now'); toast(`Backed up to ${info.path}.`); render(await call('list_backups')); },
+      onclick: async () => {
+        try {
+          const info = await call('backup_now');
+          toast(`Backed up to ${info.path}.`);
+          render(await call('list_backups'));
+        } catch (error) { toast(error.message); }
+      },
     }, 'Back up now')),
     list);
 }
@@ -185,13 +199,23 @@ function duplicatesCard({ call, duplicates, onChanged, toast }) {
   const render = (pairs) => replaceChildren(list, pairs.length
     ? pairs.map((pair) => {
       const merge = async (survivor, merged) => {
-        const outcome = await call('merge_people', { survivorId: survivor.id, mergedId: merged.id });
-        toast(`Merged ${merged.displayName} into ${survivor.displayName} (${plural(outcome.moved, 'record')} moved).`, {
-          label: 'Undo',
-          run: async () => { await call('undo_merge', { mergeId: outcome.mergeId }); await onChanged(); render(await call('likely_duplicates')); },
-        });
-        await onChanged();
-        render(await call('likely_duplicates'));
+        try {
+          const outcome = await call('merge_people', { survivorId: survivor.id, mergedId: merged.id });
+          toast(`Merged ${merged.displayName} into ${survivor.displayName} (${plural(outcome.moved, 'record')} moved).`, {
+            label: 'Undo',
+            run: async () => {
+              try {
+                await call('undo_merge', { mergeId: outcome.mergeId });
+                await onChanged();
+                render(await call('likely_duplicates'));
+              } catch (error) { toast(error.message); }
+            },
+          });
+          await onChanged();
+          render(await call('likely_duplicates'));
+        } catch (error) {
+          toast(error.message);
+        }
       };
       return h('li', { class: 'duplicate' },
         h('span', { class: 'duplicate-names' }, h('strong', {}, pair.first.displayName), ' and ', h('strong', {}, pair.second.displayName)),

@@ -110,16 +110,18 @@ export function networkView({ map, filter, onFilter, findPaths, openPerson }) {
     const chain = ['me', ...path.steps.map((s) => `p${s.person.id}`)];
     if (targetNode && targetNode.data('kind') === 'organization') chain.push(targetNode.id());
     cy.elements().addClass('dim');
-    chain.forEach((id, i) => {
+    // Someone on the path may be hidden by the filters: the path is drawn through who is shown.
+    const shown = chain.filter((id) => cy.getElementById(id).nonempty());
+    shown.forEach((id, i) => {
       const node = cy.getElementById(id);
       node.removeClass('dim').addClass('on-path');
       if (i === 0) return;
       // The tie may be a link on the map, or a shared interaction the map does not draw.
-      const existing = node.edgesWith(cy.getElementById(chain[i - 1]));
+      const existing = node.edgesWith(cy.getElementById(shown[i - 1]));
       if (existing.length) existing.removeClass('dim').addClass('on-path');
-      else cy.add({ group: 'edges', classes: 'path-edge on-path', data: { id: `path-${i}`, source: chain[i - 1], target: id, kind: 'path' } });
+      else cy.add({ group: 'edges', classes: 'path-edge on-path', data: { id: `path-${i}`, source: shown[i - 1], target: id, kind: 'path' } });
     });
-    canvas.dataset.path = chain.map((id) => cy.getElementById(id).data('label')).join(' → ');
+    canvas.dataset.path = shown.map((id) => cy.getElementById(id).data('label')).join(' → ');
     cy.animate({ fit: { eles: cy.elements('.on-path'), padding: 60 } }, { duration: 250 });
   }
 

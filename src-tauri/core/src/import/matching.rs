@@ -1,6 +1,8 @@
 //! How an incoming contact is recognised as someone already stored: by LinkedIn profile, then
-//! email, then vCard UID, then name and organization together. A name alone is never enough to
-//! merge two people; it only flags a possible duplicate.
+//! email, then vCard UID, then phone number with the same name, then name and organization
+//! together. A contact that is nothing but a name is taken to be the person of that name (so
+//! that importing the same file twice adds nobody); one whose details match nobody but whose name
+//! is someone's is added and flagged as a possible duplicate.
 
 use std::collections::HashMap;
 
@@ -85,6 +87,8 @@ pub(crate) struct Index {
     linkedin: HashMap<String, i64>,
     email: HashMap<String, i64>,
     phone: HashMap<String, i64>,
+    /// Each person's folded name, to check a phone match against.
+    name_of: HashMap<i64, String>,
     uid: HashMap<String, i64>,
     name_and_organization: HashMap<(String, String), i64>,
     name: HashMap<String, Vec<i64>>,
@@ -126,7 +130,11 @@ impl Index {
                 &row.get::<_, String>(2)?,
             );
         }
-        let mut points = conn.prepare("SELECT person_id, kind, value FROM contact_point")?;
+        let mut points = conn.prepare(
+            "SELECT c.person_id, c.kind, c.value FROM contact_point c
+             JOIN person p ON p.id = c.person_id
+             WHERE p.deleted_at IS NULL AND p.is_me = 0",
+        )?;
         let mut rows = points.query([])?;
         while let Some(row) = rows.next()? {
             let (id, kind, value): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
@@ -156,6 +164,7 @@ impl Index {
         if let Some(uid) = uid {
             self.uid.entry(uid.to_string()).or_insert(id);
         }
+        self.name_of.entry(id).or_insert_with(|| folded_name(name));
         let ids = self.name.entry(folded_name(name)).or_default();
         if !ids.contains(&id) {
             ids.push(id);
@@ -195,10 +204,14 @@ impl Index {
             })
             .or_else(|| contact.uid.as_ref().and_then(|uid| self.uid.get(uid)))
             .or_else(|| {
+                // A number can be shared (a family landline, an office switchboard): it names
+                // the same person only together with the same name.
+                let name = folded_name(&contact.display_name);
                 contact
                     .phones
                     .iter()
-                    .find_map(|phone| phone_key(phone).and_then(|key| self.phone.get(&key)))
+                    .filter_map(|phone| phone_key(phone).and_then(|key| self.phone.get(&key)))
+                    .find(|id| self.name_of.get(id) == Some(&name))
             })
             .or_else(|| {
                 contact.organization.as_ref().and_then(|organization| {
