@@ -56,19 +56,7 @@ async fn the_main_screens_have_no_serious_accessibility_violations() {
         &bus,
         &["import", "linkedin", &fixture("linkedin/Connections.csv")],
     );
-    profile.cli(
-        &bus,
-        &[
-            "followups",
-            "add",
-            "--person",
-            "Ada Lovelace",
-            "--title",
-            "Thank Ada",
-            "--due",
-            "+1d",
-        ],
-    );
+    profile.add_followup(&bus, "Ada Lovelace", "Thank Ada", "+1d");
     let app = App::launch(&profile, &bus).await;
 
     let screens: [(&str, &str, &str); 10] = [

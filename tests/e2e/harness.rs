@@ -246,6 +246,31 @@ impl Profile {
         String::from_utf8(output.stdout).unwrap()
     }
 
+    /// Adds a follow-up with `person` through the CLI; returns it as JSON.
+    pub fn add_followup(
+        &self,
+        bus: &Bus,
+        person: &str,
+        title: &str,
+        due: &str,
+    ) -> serde_json::Value {
+        let added = self.cli(
+            bus,
+            &[
+                "followups",
+                "add",
+                "--person",
+                person,
+                "--title",
+                title,
+                "--due",
+                due,
+                "--json",
+            ],
+        );
+        serde_json::from_str(&added).expect("the CLI prints the follow-up as JSON")
+    }
+
     /// Everything the app logged, across its daily files, oldest first.
     pub fn log(&self) -> String {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&self.data_dir)

@@ -146,19 +146,7 @@ async fn without_a_notification_service_rapport_says_so_once_and_follow_ups_stay
     let profile = Profile::new();
     profile.cli(&bus, &["people", "add", "Ada Lovelace"]);
     for title in ["Thank Ada for the chat", "Send Ada the article"] {
-        profile.cli(
-            &bus,
-            &[
-                "followups",
-                "add",
-                "--person",
-                "Ada Lovelace",
-                "--title",
-                title,
-                "--due",
-                "2020-01-01 09:00",
-            ],
-        );
+        profile.add_followup(&bus, "Ada Lovelace", title, "2020-01-01 09:00");
     }
     let app = App::launch(&profile, &bus).await;
     profile.wait_for_ready(1);
@@ -247,21 +235,7 @@ async fn a_notification_opens_rapport_on_its_follow_up_and_its_done_and_snooze_a
     profile.cli(&bus, &["people", "add", "Ada Lovelace"]);
     let mut ids = Vec::new();
     for title in ["Thank Ada", "Send Ada the article", "Call Ada back"] {
-        let added: serde_json::Value = serde_json::from_str(&profile.cli(
-            &bus,
-            &[
-                "followups",
-                "add",
-                "--person",
-                "Ada Lovelace",
-                "--title",
-                title,
-                "--due",
-                "+3s",
-                "--json",
-            ],
-        ))
-        .unwrap();
+        let added = profile.add_followup(&bus, "Ada Lovelace", title, "+3s");
         ids.push(added["id"].as_i64().unwrap());
     }
     let app = App::launch(&profile, &bus).await;
