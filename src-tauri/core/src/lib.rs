@@ -7,6 +7,7 @@ pub mod circles;
 pub mod clock;
 mod columns;
 pub mod drafts;
+pub mod duplicates;
 pub mod error;
 pub mod export;
 pub mod followups;

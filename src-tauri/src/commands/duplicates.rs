@@ -1,6 +1,7 @@
 //! Likely duplicates, merging two people, and taking a merge back.
 
-use rapport_core::merge::{DuplicatePair, MergeOutcome};
+use rapport_core::duplicates::DuplicatePair;
+use rapport_core::merge::MergeOutcome;
 use rapport_core::people::Person;
 use tauri::State;
 

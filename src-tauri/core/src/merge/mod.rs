@@ -1,5 +1,5 @@
-//! Likely duplicates, and merging two people into one without losing anything: every row that
-//! named the merged person moves to the survivor, and the merge can be undone.
+//! Merging two people into one without losing anything: every row that named the merged person
+//! moves to the survivor, and the merge can be undone. (Finding likely pairs: `duplicates`.)
 
 use std::collections::BTreeMap;
 
@@ -9,20 +9,16 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::import::{canonical_email, canonical_linkedin_url};
+use crate::import::canonical_email;
 use crate::people::{self, Person, PersonRef};
 use crate::search;
 use crate::store::Store;
 use crate::time::to_db;
 
-/// Two people who are probably one, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DuplicatePair {
-    pub first: PersonRef,
-    pub second: PersonRef,
-    pub reason: String,
-}
+mod rows;
+mod undo;
+
+use rows::row_as_map;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -86,73 +82,13 @@ const SURVIVOR_FIELDS: [&str; 11] = [
     "cadence_days",
 ];
 
-fn row_as_map(conn: &Connection, table: &str, id: i64) -> Result<BTreeMap<String, Value>> {
-    let mut statement = conn.prepare(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
-    let names: Vec<String> = statement
-        .column_names()
-        .iter()
-        .map(|n| n.to_string())
-        .collect();
-    Ok(statement.query_row([id], |row| {
-        let mut map = BTreeMap::new();
-        for (i, name) in names.iter().enumerate() {
-            let value: rusqlite::types::Value = row.get(i)?;
-            map.insert(name.clone(), sql_to_json(value));
-        }
-        Ok(map)
-    })?)
-}
-
-fn sql_to_json(value: rusqlite::types::Value) -> Value {
-    use rusqlite::types::Value as Sql;
-    match value {
-        Sql::Null => Value::Null,
-        Sql::Integer(n) => n.into(),
-        Sql::Real(x) => x.into(),
-        Sql::Text(t) => t.into(),
-        Sql::Blob(_) => Value::Null,
-    }
-}
-
-fn json_to_sql(value: &Value) -> rusqlite::types::Value {
-    use rusqlite::types::Value as Sql;
-    match value {
-        Value::Null => Sql::Null,
-        Value::Bool(b) => Sql::Integer(*b as i64),
-        Value::Number(n) => n
-            .as_i64()
-            .map(Sql::Integer)
-            .or_else(|| n.as_f64().map(Sql::Real))
-            .unwrap_or(Sql::Null),
-        Value::String(s) => Sql::Text(s.clone()),
-        other => Sql::Text(other.to_string()),
-    }
-}
-
-fn insert_map(tx: &Transaction, table: &str, row: &BTreeMap<String, Value>) -> Result<()> {
-    let columns: Vec<&String> = row.keys().collect();
-    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-    let sql = format!(
-        "INSERT INTO {table} ({}) VALUES ({})",
-        columns
-            .iter()
-            .map(|c| c.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-        placeholders.join(", ")
-    );
-    let values: Vec<rusqlite::types::Value> = row.values().map(json_to_sql).collect();
-    tx.execute(&sql, rusqlite::params_from_iter(values))?;
-    Ok(())
-}
-
 fn ids(tx: &Transaction, sql: &str, params: impl rusqlite::Params) -> Result<Vec<i64>> {
     let mut statement = tx.prepare(sql)?;
     let rows = statement.query_map(params, |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-fn person_ref(conn: &Connection, id: i64) -> Result<PersonRef> {
+pub(crate) fn person_ref(conn: &Connection, id: i64) -> Result<PersonRef> {
     conn.query_row(
         "SELECT id, display_name FROM person WHERE id = ?1 AND deleted_at IS NULL",
         [id],
@@ -354,103 +290,6 @@ fn fill_in_survivor(tx: &Transaction, survivor: i64, merged: i64, moved: &mut Mo
     Ok(())
 }
 
-fn undo(tx: &Transaction, merge_id: i64) -> Result<Person> {
-    let found: Option<(i64, i64, String, String, Option<String>)> = tx
-        .query_row(
-            "SELECT survivor_id, merged_id, moved, survivor_before, undone_at
-             FROM person_merge WHERE id = ?1",
-            [merge_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
-        .optional()?;
-    let Some((survivor, merged, moved, before, undone_at)) = found else {
-        return Err(Error::not_found("merge", format!("id {merge_id}")));
-    };
-    if undone_at.is_some() {
-        return Err(Error::invalid(
-            "merge",
-            "This merge has already been undone.",
-        ));
-    }
-    let later: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM person_merge WHERE id > ?1 AND undone_at IS NULL
-                        AND (survivor_id IN (?2, ?3) OR merged_id IN (?2, ?3)))",
-        params![merge_id, survivor, merged],
-        |r| r.get(0),
-    )?;
-    if later {
-        return Err(Error::invalid(
-            "merge",
-            "A later merge involves one of these people: undo that one first.",
-        ));
-    }
-    let moved: Moved = serde_json::from_str(&moved)
-        .map_err(|e| Error::invalid("merge", format!("the merge record is unreadable: {e}")))?;
-    let before: BTreeMap<String, Value> = serde_json::from_str(&before)
-        .map_err(|e| Error::invalid("merge", format!("the merge record is unreadable: {e}")))?;
-
-    for id in &moved.added_contact_points {
-        tx.execute("DELETE FROM contact_point WHERE id = ?1", [id])?;
-    }
-    for (key, rows) in &moved.rows {
-        let (table, column) = key.split_once('.').unwrap_or_default();
-        if !PERSON_COLUMNS.contains(&(table, column)) {
-            continue;
-        }
-        let mut statement =
-            tx.prepare(&format!("UPDATE {table} SET {column} = ?1 WHERE id = ?2"))?;
-        for id in rows {
-            statement.execute(params![merged, id])?;
-        }
-    }
-    for (table, other, moved_back, removed) in [
-        ("person_tag", "tag_id", &moved.tags, &moved.removed_tags),
-        (
-            "interaction_participant",
-            "interaction_id",
-            &moved.interactions,
-            &moved.removed_interactions,
-        ),
-    ] {
-        for id in moved_back {
-            tx.execute(
-                &format!("UPDATE {table} SET person_id = ?1 WHERE person_id = ?2 AND {other} = ?3"),
-                params![merged, survivor, id],
-            )?;
-        }
-        for id in removed {
-            tx.execute(
-                &format!("INSERT OR IGNORE INTO {table} (person_id, {other}) VALUES (?1, ?2)"),
-                params![merged, id],
-            )?;
-        }
-    }
-    for row in &moved.removed_links {
-        insert_map(tx, "link", row)?;
-    }
-    for row in &moved.removed_contact_points {
-        insert_map(tx, "contact_point", row)?;
-    }
-    for field in SURVIVOR_FIELDS {
-        let value = json_to_sql(before.get(field).unwrap_or(&Value::Null));
-        tx.execute(
-            &format!("UPDATE person SET {field} = ?2 WHERE id = ?1"),
-            params![survivor, value],
-        )?;
-    }
-    tx.execute(
-        "UPDATE person SET deleted_at = NULL WHERE id = ?1",
-        [merged],
-    )?;
-    tx.execute(
-        "UPDATE person_merge SET undone_at = datetime('now') WHERE id = ?1",
-        [merge_id],
-    )?;
-    search::reindex_person(tx, survivor)?;
-    search::reindex_person(tx, merged)?;
-    people::load(tx, merged)
-}
-
 impl Store {
     /// Merges `merged` into `survivor`; undo with [`Store::undo_merge`] within the hour that a
     /// deleted person is kept.
@@ -462,84 +301,6 @@ impl Store {
     /// Takes a merge back: the merged person returns with everything that was theirs, and the
     /// survivor's own fields are as they were. Returns the person brought back.
     pub fn undo_merge(&self, merge_id: i64) -> Result<Person> {
-        self.write(|tx| undo(tx, merge_id))
-    }
-
-    /// Pairs of people who are probably the same: the same email or LinkedIn profile, or the
-    /// same name (ignoring case and accents). Pairs marked distinct are left out.
-    pub fn likely_duplicates(&self) -> Result<Vec<DuplicatePair>> {
-        self.read(|conn| {
-            let mut statement = conn.prepare(
-                "SELECT p.id, p.display_name, p.email, p.linkedin_url,
-                        (SELECT group_concat(value, char(31)) FROM contact_point
-                         WHERE person_id = p.id AND kind = 'email')
-                 FROM person p WHERE p.deleted_at IS NULL AND p.is_me = 0 ORDER BY p.id",
-            )?;
-            let mut groups: BTreeMap<(u8, String), Vec<PersonRef>> = BTreeMap::new();
-            let mut rows = statement.query([])?;
-            while let Some(row) = rows.next()? {
-                let person = PersonRef {
-                    id: row.get(0)?,
-                    display_name: row.get(1)?,
-                };
-                let mut keys = vec![(2, crate::import::folded_name(&person.display_name))];
-                if let Some(email) = row.get::<_, Option<String>>(2)? {
-                    keys.push((0, canonical_email(&email)));
-                }
-                for email in row.get::<_, Option<String>>(4)?.iter().flat_map(|e| e.split('\u{1f}')) {
-                    keys.push((0, canonical_email(email)));
-                }
-                if let Some(key) = row.get::<_, Option<String>>(3)?.as_deref().and_then(canonical_linkedin_url) {
-                    keys.push((1, key));
-                }
-                for key in keys {
-                    let group = groups.entry(key).or_default();
-                    if !group.iter().any(|p| p.id == person.id) {
-                        group.push(person.clone());
-                    }
-                }
-            }
-            let mut distinct = conn.prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM distinct_people WHERE first_id = ?1 AND second_id = ?2)",
-            )?;
-            let mut pairs: Vec<DuplicatePair> = Vec::new();
-            for ((kind, key), group) in groups {
-                for (i, first) in group.iter().enumerate() {
-                    for second in &group[i + 1..] {
-                        if pairs.iter().any(|p| p.first.id == first.id && p.second.id == second.id) {
-                            continue;
-                        }
-                        if distinct.query_row(params![first.id, second.id], |r| r.get::<_, bool>(0))? {
-                            continue;
-                        }
-                        let reason = match kind {
-                            0 => format!("same email ({key})"),
-                            1 => "same LinkedIn profile".to_string(),
-                            _ => "same name".to_string(),
-                        };
-                        pairs.push(DuplicatePair {
-                            first: first.clone(),
-                            second: second.clone(),
-                            reason,
-                        });
-                    }
-                }
-            }
-            Ok(pairs)
-        })
-    }
-
-    /// Remembers that two people are different, so they are not offered as duplicates again.
-    pub fn mark_distinct(&self, first: i64, second: i64) -> Result<()> {
-        let (first, second) = (first.min(second), first.max(second));
-        self.write(|tx| {
-            person_ref(tx, first)?;
-            person_ref(tx, second)?;
-            tx.execute(
-                "INSERT OR IGNORE INTO distinct_people (first_id, second_id) VALUES (?1, ?2)",
-                params![first, second],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| undo::undo(tx, merge_id))
     }
 }
