@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::import::{canonical_email, canonical_linkedin_url};
 use crate::merge::person_ref;
-use crate::people::PersonRef;
+use crate::people::{self, PersonRef};
 use crate::store::Store;
 
 /// Two people who are probably one, and why.
@@ -42,8 +42,8 @@ impl Store {
                 if let Some(email) = row.get::<_, Option<String>>(2)? {
                     keys.push((0, canonical_email(&email)));
                 }
-                for email in row.get::<_, Option<String>>(4)?.iter().flat_map(|e| e.split('\u{1f}')) {
-                    keys.push((0, canonical_email(email)));
+                for email in people::unit_separated(row.get(4)?) {
+                    keys.push((0, canonical_email(&email)));
                 }
                 if let Some(key) = row.get::<_, Option<String>>(3)?.as_deref().and_then(canonical_linkedin_url) {
                     keys.push((1, key));

@@ -103,6 +103,26 @@ struct Valid {
     cadence_days: Option<i64>,
 }
 
+/// Something a mail program could send to.
+pub(crate) fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    text.split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && !host.is_empty())
+        && !text.contains(char::is_whitespace)
+}
+
+/// Gives the person the tag (made if new); returns 0 when they already had it.
+pub(crate) fn tag_person(conn: &Connection, person_id: i64, tag: &str) -> Result<usize> {
+    conn.prepare_cached("INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
+        .execute([tag])?;
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO person_tag (person_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2
+             ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![person_id, tag])?)
+}
+
 fn clean(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
@@ -122,11 +142,7 @@ fn validate(input: PersonInput) -> Result<Valid> {
     }
     let email = clean(input.email);
     if let Some(email) = &email {
-        let ok = email
-            .split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && !host.is_empty())
-            && !email.contains(char::is_whitespace);
-        if !ok {
+        if !is_email(email) {
             return Err(Error::invalid(
                 "email",
                 format!("“{email}” is not an email address."),
@@ -200,7 +216,7 @@ const SELECT_PERSON: &str = "
     LEFT JOIN organization o ON o.id = r.organization_id";
 
 /// A list stored by `group_concat(..., char(31))`.
-fn unit_separated(text: Option<String>) -> Vec<String> {
+pub(crate) fn unit_separated(text: Option<String>) -> Vec<String> {
     text.map(|t| t.split('\u{1f}').map(str::to_string).collect())
         .unwrap_or_default()
 }
@@ -299,14 +315,7 @@ fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) ->
     )?;
     tx.execute("DELETE FROM person_tag WHERE person_id = ?1", [id])?;
     for tag in &valid.tags {
-        tx.execute(
-            "INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
-            [tag],
-        )?;
-        tx.execute(
-            "INSERT INTO person_tag (person_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2",
-            params![id, tag],
-        )?;
+        tag_person(tx, id, tag)?;
     }
     search::reindex_person(tx, id)?;
     Ok(cadence_changed)

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::columns::{text_enum as parse_kind, time_at};
 use crate::error::{Error, Result};
+use crate::settings;
 use crate::speech::{
     self, timing, word_count, PitchKind, Timing, DEFAULT_WORDS_PER_MINUTE, MAX_WORDS_PER_MINUTE,
     MIN_WORDS_PER_MINUTE,
@@ -110,14 +111,7 @@ fn load(conn: &Connection, id: i64) -> Result<Pitch> {
 /// The stored rate, or the default when none was set. A stored value that is not a rate (only a
 /// hand-edited file has one) reads as the default rather than making every pitch unreadable.
 fn speaking_rate(conn: &Connection) -> Result<u32> {
-    let stored: Option<String> = conn
-        .query_row(
-            "SELECT value FROM setting WHERE key = ?1",
-            [SPEAKING_RATE_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(stored
+    Ok(settings::read_setting(conn, SPEAKING_RATE_KEY)?
         .and_then(|v| v.trim().parse::<u32>().ok())
         .filter(|wpm| (MIN_WORDS_PER_MINUTE..=MAX_WORDS_PER_MINUTE).contains(wpm))
         .unwrap_or(DEFAULT_WORDS_PER_MINUTE))
@@ -295,11 +289,7 @@ impl Store {
     pub fn set_speaking_rate(&self, words_per_minute: u32) -> Result<u32> {
         let words_per_minute = speech::validate_words_per_minute(words_per_minute)?;
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![SPEAKING_RATE_KEY, words_per_minute.to_string()],
-            )?;
+            settings::write_setting(tx, SPEAKING_RATE_KEY, Some(&words_per_minute.to_string()))?;
             Ok(words_per_minute)
         })
     }

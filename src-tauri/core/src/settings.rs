@@ -64,7 +64,7 @@ impl QuietHours {
     }
 }
 
-fn read_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn read_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
             r.get(0)
@@ -72,7 +72,7 @@ fn read_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-fn write_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+pub(crate) fn write_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
     match value {
         Some(value) => conn.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)

@@ -270,14 +270,7 @@ fn add_contact_points<'a>(
 fn add_tags(tx: &Transaction, id: i64, tags: &[String]) -> Result<usize> {
     let mut added = 0;
     for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-        tx.prepare_cached("INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
-            .execute([tag])?;
-        added += tx
-            .prepare_cached(
-                "INSERT INTO person_tag (person_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2
-                 ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![id, tag])?;
+        added += people::tag_person(tx, id, tag)?;
     }
     Ok(added)
 }

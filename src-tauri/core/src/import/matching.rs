@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use crate::error::Result;
+pub(crate) use crate::people::is_email;
 
 use super::Incoming;
 
@@ -34,14 +35,6 @@ pub fn canonical_linkedin_url(url: &str) -> Option<String> {
         .unwrap_or_default()
         .trim_end_matches('/');
     (path.len() > 1).then(|| format!("linkedin.com{path}"))
-}
-
-/// Something a mail program could send to; anything else in an email field is not a key.
-pub(crate) fn is_email(text: &str) -> bool {
-    let text = text.trim();
-    text.split_once('@')
-        .is_some_and(|(user, host)| !user.is_empty() && !host.is_empty())
-        && !text.contains(char::is_whitespace)
 }
 
 pub fn canonical_email(email: &str) -> String {
