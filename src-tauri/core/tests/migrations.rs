@@ -17,6 +17,7 @@ const RELEASED: &[&str] = &[
     "928e6a34042b389e4f35f2a76b46fb93a49ec6c320fa26f522db3f77d0ccf6ec",
     "5d1eab075b00c39793096bf08a0c9a28647e19c35aeb10e637ab8b1953916d58",
     "4497df2ecd8908f289f10ecb65c7b8ffca254901048d3960cecb78904ffa8033",
+    "1bd90faa9fc0350522cb526c2c5f8b8f9a1970d0d1c80586d843a9f5b2de2735",
 ];
 
 fn schema(conn: &Connection) -> Vec<(String, String)> {
