@@ -81,6 +81,7 @@ const COMMANDS: &[&str] = &[
     "undo_merge",
     "mark_distinct",
     "network_map",
+    "window_painted",
     "notifications_available",
     "get_settings",
     "set_quiet_hours",

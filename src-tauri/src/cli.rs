@@ -153,6 +153,7 @@ enum FollowupsCommand {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    crate::note_process_start();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

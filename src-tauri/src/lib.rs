@@ -7,16 +7,31 @@ mod error;
 mod logging;
 pub mod reminders;
 pub mod tray;
+mod wall_timer;
 mod window;
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::Instant;
 
 use rapport_core::import::{ImportFormat, Parsed};
 use rapport_core::Store;
 use tauri::{Builder, RunEvent, Runtime};
 
 pub use error::{CommandError, CommandResult};
+
+static PROCESS_STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// Notes when this process started (called first thing in `main`), so that the log can say how
+/// long the window took to show its data.
+pub fn note_process_start() {
+    PROCESS_STARTED.get_or_init(Instant::now);
+}
+
+/// Time since [`note_process_start`], if it was noted.
+pub(crate) fn since_process_start() -> Option<std::time::Duration> {
+    PROCESS_STARTED.get().map(Instant::elapsed)
+}
 
 /// What every command can reach.
 pub struct AppState {
@@ -139,6 +154,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::duplicates::undo_merge,
             commands::duplicates::mark_distinct,
             commands::graph::network_map,
+            commands::window::window_painted,
         ])
 }
 

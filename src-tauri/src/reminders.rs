@@ -1,8 +1,10 @@
 //! The reminder loop. The notification plugin cannot schedule on desktop, so a thread of ours
-//! sleeps until the next due follow-up and shows it. It wakes early when this process writes
-//! (a message on its channel) or another process does (a change to the store's files, confirmed
-//! by `PRAGMA data_version`), and at least once a minute, so that sleep and clock jumps are
-//! caught within a minute. With nothing due and nothing written it wakes once a minute, no more.
+//! sleeps until the next due follow-up (or local midnight, when the tray's "today" rolls over)
+//! and shows it. It wakes early when this process writes (a message on its channel) or another
+//! process does (a change to the store's files, confirmed by `PRAGMA data_version`). On Linux
+//! the sleep is a wall-clock timer that survives suspend and notices the clock being set, so
+//! with nothing due and nothing written the loop does not wake at all until midnight; elsewhere
+//! it wakes at least once a minute to catch those.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,10 +20,12 @@ use rapport_core::Store;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::tray;
+use crate::wall_timer::WallTimer;
 #[cfg(not(target_os = "linux"))]
 use tauri_plugin_notification::NotificationExt;
 
-/// The longest the loop sleeps: the bound on how late it notices a suspend or a clock change.
+/// Without a wall-clock timer, the longest the loop sleeps: the bound on how late it notices a
+/// suspend or a clock change.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
 
 /// Writes come in bursts (a transaction is several file writes): wait this long for the burst to
@@ -62,6 +66,8 @@ enum Wake {
     Changed,
     /// The store's files changed on disk; maybe another process wrote.
     FilesChanged,
+    /// The wall clock reached the deadline the loop set (or was set).
+    Timer,
 }
 
 /// Tells the loop about changes. Cheap to clone; silent when no loop runs (as in tests).
@@ -85,15 +91,16 @@ impl Handle {
     }
 }
 
-/// How long to sleep: until the next due follow-up or local midnight (the tray's "today"
-/// changes then), but never longer than [`MAX_SLEEP`].
-pub fn sleep_duration(
-    now: DateTime<Utc>,
-    next_due: Option<DateTime<Utc>>,
-    next_midnight: DateTime<Utc>,
-) -> Duration {
-    let until = next_due.map_or(next_midnight, |due| due.min(next_midnight));
-    (until - now)
+/// When to wake next: the next due follow-up or local midnight (the tray's "today" changes
+/// then), whichever comes first.
+pub fn next_wake(next_due: Option<DateTime<Utc>>, next_midnight: DateTime<Utc>) -> DateTime<Utc> {
+    next_due.map_or(next_midnight, |due| due.min(next_midnight))
+}
+
+/// Without a wall-clock timer: how long to sleep until `wake`, but never longer than
+/// [`MAX_SLEEP`].
+pub fn sleep_duration(now: DateTime<Utc>, wake: DateTime<Utc>) -> Duration {
+    (wake - now)
         .to_std()
         .unwrap_or(Duration::ZERO)
         .min(MAX_SLEEP)
@@ -102,12 +109,15 @@ pub fn sleep_duration(
 /// Starts the loop on its own thread, and the watcher on the data directory.
 pub fn start<R: Runtime>(app: AppHandle<R>, store: Arc<Store>, inbox: Inbox, data_dir: &Path) {
     let watcher = watch(data_dir, inbox.sender.clone());
+    let timer = WallTimer::start(inbox.sender.clone(), Wake::Timer)
+        .inspect_err(|error| tracing::info!(%error, "no wall-clock timer: the reminder loop wakes every minute"))
+        .ok();
     std::thread::Builder::new()
         .name("reminders".into())
         .spawn(move || {
             // The watcher lives as long as the loop.
             let _watcher = watcher;
-            run(&app, &store, inbox.receiver);
+            run(&app, &store, inbox.receiver, timer);
         })
         .expect("spawn the reminder thread");
 }
@@ -224,7 +234,12 @@ fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
+fn run<R: Runtime>(
+    app: &AppHandle<R>,
+    store: &Store,
+    inbox: Receiver<Wake>,
+    mut timer: Option<WallTimer>,
+) {
     let mut at_start = true;
     let mut was_quiet = false;
     let mut data_version = store.data_version().unwrap_or_default();
@@ -280,10 +295,22 @@ fn run<R: Runtime>(app: &AppHandle<R>, store: &Store, inbox: Receiver<Wake>) {
             (Some(until), Some(due)) => Some(due.max(until)),
             (_, due) => due,
         };
-        let sleep = sleep_duration(now, next_due, next_local_midnight(now, &Local));
-        tracing::debug!(?sleep, ?next_due, "reminder loop sleeping");
+        let wake_at = next_wake(next_due, next_local_midnight(now, &Local));
+        if let Some(armed) = &timer {
+            if let Err(error) = armed.arm(wake_at) {
+                tracing::warn!(%error, "cannot arm the wall-clock timer: the reminder loop wakes every minute");
+                timer = None;
+            }
+        }
+        tracing::debug!(%wake_at, ?next_due, "reminder loop sleeping");
+        let woken = if timer.is_some() {
+            inbox.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            inbox.recv_timeout(sleep_duration(now, wake_at))
+        };
 
-        let reason = match inbox.recv_timeout(sleep) {
+        let reason = match woken {
+            Ok(Wake::Timer) => "timer",
             Ok(wake) => {
                 // Let the burst settle, then take everything queued as one wake.
                 std::thread::sleep(SETTLE);
@@ -320,42 +347,40 @@ mod tests {
     }
 
     #[test]
-    fn sleeps_until_the_next_due_follow_up() {
-        let slept = sleep_duration(
-            at("2026-03-01T10:00:00Z"),
-            Some(at("2026-03-01T10:00:30Z")),
-            at("2026-03-02T00:00:00Z"),
-        );
-        assert_eq!(slept, Duration::from_secs(30));
-    }
-
-    #[test]
-    fn never_sleeps_longer_than_a_minute() {
-        let slept = sleep_duration(
-            at("2026-03-01T10:00:00Z"),
-            Some(at("2026-03-01T18:00:00Z")),
-            at("2026-03-02T00:00:00Z"),
-        );
-        assert_eq!(slept, MAX_SLEEP);
+    fn wakes_for_the_next_due_follow_up_however_far_away() {
+        let midnight = at("2026-03-02T00:00:00Z");
         assert_eq!(
-            sleep_duration(at("2026-03-01T10:00:00Z"), None, at("2026-03-02T00:00:00Z")),
-            MAX_SLEEP
+            next_wake(Some(at("2026-03-01T10:00:30Z")), midnight),
+            at("2026-03-01T10:00:30Z")
+        );
+        assert_eq!(
+            next_wake(Some(at("2026-03-01T18:00:00Z")), midnight),
+            at("2026-03-01T18:00:00Z")
         );
     }
 
     #[test]
-    fn wakes_at_midnight_to_roll_the_tray_over() {
-        let slept = sleep_duration(at("2026-03-01T23:59:50Z"), None, at("2026-03-02T00:00:00Z"));
-        assert_eq!(slept, Duration::from_secs(10));
+    fn with_nothing_due_wakes_only_at_midnight_to_roll_the_tray_over() {
+        let midnight = at("2026-03-02T00:00:00Z");
+        assert_eq!(next_wake(None, midnight), midnight);
+        assert_eq!(
+            next_wake(Some(at("2026-03-05T09:00:00Z")), midnight),
+            midnight
+        );
     }
 
     #[test]
-    fn an_overdue_follow_up_means_no_sleep() {
-        let slept = sleep_duration(
-            at("2026-03-01T10:00:00Z"),
-            Some(at("2026-03-01T09:00:00Z")),
-            at("2026-03-02T00:00:00Z"),
+    fn without_a_wall_clock_timer_never_sleeps_longer_than_a_minute() {
+        let now = at("2026-03-01T10:00:00Z");
+        assert_eq!(
+            sleep_duration(now, at("2026-03-01T10:00:30Z")),
+            Duration::from_secs(30)
         );
-        assert_eq!(slept, Duration::ZERO);
+        assert_eq!(sleep_duration(now, at("2026-03-01T18:00:00Z")), MAX_SLEEP);
+        // Overdue: no sleep at all.
+        assert_eq!(
+            sleep_duration(now, at("2026-03-01T09:00:00Z")),
+            Duration::ZERO
+        );
     }
 }

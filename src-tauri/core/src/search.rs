@@ -63,6 +63,12 @@ pub fn match_expression(typed: &str) -> Option<String> {
 }
 
 impl Store {
+    /// Rebuilds the search index from the tables, for stores whose rows were written outside the
+    /// core (the heavy-user data generator writes them directly).
+    pub fn rebuild_search_index(&self) -> Result<()> {
+        self.write(|tx| rebuild(tx))
+    }
+
     /// People whose name holds every word of `name` (ignoring case and accents): while
     /// brainstorming, "Ada lovelace" or "Ada M. Lovelace" is probably someone already listed.
     pub fn similar_people(&self, name: &str) -> Result<Vec<PersonRef>> {

@@ -15,3 +15,4 @@ pub mod pitches;
 pub mod questions;
 pub mod settings;
 pub mod today;
+pub mod window;

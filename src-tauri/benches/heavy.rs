@@ -1,0 +1,442 @@
+//! Rapport at heavy-user scale, measured the way the window uses it: every command is invoked
+//! over IPC on Tauri's mock runtime (arguments and answers go through JSON as from the webview),
+//! against a seeded store of 30,000 people (and 1,000,000 for search). Search is also run as
+//! the same SQL on a plain SQLite connection, to show what the layers above SQLite cost.
+//!
+//! `cargo bench --bench heavy` prints median and p95 of each; `cargo test --bench heavy` runs
+//! the same code on a small store as a check that it works (its numbers mean nothing).
+//! `RAPPORT_BENCH_SKIP_STRESS=1` leaves out the million-people set.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rapport_core::clock::ManualClock;
+use rapport_core::import::{self, ImportFormat};
+use rapport_core::Store;
+use rapport_perf::generate::{Scale, DEFAULT_NOW};
+use rapport_perf::stats::{ms, Samples};
+use rapport_perf::{cache, machine};
+use rusqlite::Connection;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+const SEED: u64 = 42;
+
+/// What a person types into the search box: first letters, then whole words.
+const QUERIES: &[(&str, &[&str])] = &[
+    ("1 letter", &["a", "m", "s", "j", "k", "l"]),
+    ("2 letters", &["ma", "jo", "li", "ch", "sa", "an"]),
+    ("3 letters", &["mar", "joh", "lov", "gar", "eng", "ana"]),
+    (
+        "whole words",
+        &[
+            "martinez",
+            "lovelace",
+            "engineer",
+            "coffee",
+            "hopper",
+            "analytical",
+        ],
+    ),
+];
+
+/// The same statement the core runs, returning what the list shows, on a bare connection.
+const RAW_SEARCH: &str =
+    "SELECT p.id, p.display_name FROM search_index s JOIN person p ON p.id = s.rowid
+     WHERE search_index MATCH ?1 AND p.is_me = 0 AND p.deleted_at IS NULL
+     ORDER BY bm25(search_index, 10.0, 1.0), p.display_name COLLATE NOCASE LIMIT 100";
+
+struct Row {
+    measure: String,
+    samples: Samples,
+    target: String,
+}
+
+struct Report(Vec<Row>);
+
+impl Report {
+    fn add(&mut self, measure: impl Into<String>, samples: Samples, target: &str) {
+        let measure = measure.into();
+        eprintln!(
+            "  {measure}: median {}, p95 {} ({} runs)",
+            ms(samples.median()),
+            ms(samples.p95()),
+            samples.len()
+        );
+        self.0.push(Row {
+            measure,
+            samples,
+            target: target.into(),
+        });
+    }
+
+    fn p95(&self, measure: &str) -> Duration {
+        self.0
+            .iter()
+            .find(|row| row.measure == measure)
+            .expect(measure)
+            .samples
+            .p95()
+    }
+
+    /// Writes every measure (median and p95 in ms) and the ratios as JSON for scripts/perf.sh.
+    fn save(&self, path: &Path, extra: &[(String, String, String)]) {
+        let rows: Vec<Value> = self
+            .0
+            .iter()
+            .map(|row| {
+                json!({
+                    "measure": row.measure,
+                    "median_ms": row.samples.median().as_secs_f64() * 1000.0,
+                    "p95_ms": row.samples.p95().as_secs_f64() * 1000.0,
+                    "runs": row.samples.len(),
+                })
+            })
+            .collect();
+        let ratios: serde_json::Map<String, Value> = extra
+            .iter()
+            .map(|(measure, value, _)| (measure.clone(), json!(value)))
+            .collect();
+        let document =
+            json!({ "machine": machine::describe(), "measures": rows, "values": ratios });
+        std::fs::write(path, serde_json::to_string_pretty(&document).unwrap())
+            .expect("write the results");
+    }
+
+    fn print(&self, extra: &[(String, String, String)]) {
+        println!("\nRapport benchmarks on {}", machine::describe());
+        println!("| measure | median | p95 | target |");
+        println!("|---|---|---|---|");
+        for row in &self.0 {
+            println!(
+                "| {} | {} | {} | {} |",
+                row.measure,
+                ms(row.samples.median()),
+                ms(row.samples.p95()),
+                row.target
+            );
+        }
+        for (measure, value, target) in extra {
+            println!("| {measure} | {value} | | {target} |");
+        }
+    }
+}
+
+/// The app's commands on the mock runtime, over the store in `data_dir`.
+struct Ipc {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+impl Ipc {
+    fn over(data_dir: &Path) -> Ipc {
+        let now = rapport_core::time::from_db(DEFAULT_NOW).unwrap();
+        let store = Store::open_with_clock(data_dir, Arc::new(ManualClock::at(now)))
+            .expect("open the store");
+        let (handle, _inbox) = rapport_app::reminders::channel();
+        let state = rapport_app::AppState::new(Arc::new(store), handle);
+        let app = rapport_app::with_commands(mock_builder(), state)
+            .build(mock_context(noop_assets()))
+            .expect("build the app");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("a window");
+        Ipc { _app: app, window }
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Value {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        match get_ipc_response(&self.window, request) {
+            Ok(body) => body.deserialize::<Value>().expect("JSON"),
+            Err(error) => panic!("{cmd} failed: {error:?}"),
+        }
+    }
+}
+
+fn raw_search(conn: &Connection, typed: &str) -> Vec<(i64, String)> {
+    let expression = rapport_core::search::match_expression(typed).unwrap();
+    let mut statement = conn.prepare_cached(RAW_SEARCH).unwrap();
+    statement
+        .query_map([expression], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Search through the command layer and on raw SQLite, interleaved so both see the same cache.
+fn bench_search(
+    report: &mut Report,
+    data_dir: &Path,
+    label: &str,
+    repeat: usize,
+    target: &str,
+    raw_target: &str,
+) {
+    let ipc = Ipc::over(data_dir);
+    let raw = Connection::open(data_dir.join(rapport_core::paths::DATABASE_FILE)).unwrap();
+    let (mut all_command, mut all_raw) = (Vec::new(), Vec::new());
+    for (kind, words) in QUERIES {
+        let inputs: Vec<&str> = words
+            .iter()
+            .copied()
+            .cycle()
+            .take(words.len() * repeat)
+            .collect();
+        let (mut command, mut plain) = (Vec::new(), Vec::new());
+        for (round, typed) in inputs.iter().enumerate() {
+            let started = Instant::now();
+            let found = ipc.call("search_people", json!({ "query": typed }));
+            let took = started.elapsed();
+            let started = Instant::now();
+            let rows = raw_search(&raw, typed);
+            let took_raw = started.elapsed();
+            assert_eq!(
+                found.as_array().unwrap().len(),
+                rows.len(),
+                "{typed}: both find the same people"
+            );
+            // The first round of each query warms the caches.
+            if round >= words.len() {
+                command.push(took);
+                plain.push(took_raw);
+            }
+        }
+        all_command.extend(command.iter().copied());
+        all_raw.extend(plain.iter().copied());
+        report.add(
+            format!("search {label}, {kind}, command"),
+            Samples::new(command),
+            target,
+        );
+        report.add(
+            format!("search {label}, {kind}, raw SQLite"),
+            Samples::new(plain),
+            "",
+        );
+    }
+    report.add(
+        format!("search {label}, all, command"),
+        Samples::new(all_command),
+        target,
+    );
+    report.add(
+        format!("search {label}, all, raw SQLite"),
+        Samples::new(all_raw),
+        raw_target,
+    );
+}
+
+fn bench_workflow(
+    report: &mut Report,
+    data_dir: &Path,
+    people: usize,
+    organizations: usize,
+    runs: usize,
+) {
+    let ipc = Ipc::over(data_dir);
+    // Spread over everyone: ids 2.. are the generated people (1 is the user).
+    let spread = |n: usize, count: usize| -> Vec<usize> {
+        (0..n).map(|i| 2 + (i * 7_919) % count).collect()
+    };
+    let targets = spread(runs, people);
+    report.add(
+        "warm paths to a person, ≤ 3 hops",
+        Samples::measure(&targets, |id| {
+            ipc.call(
+                "warm_paths",
+                json!({ "target": { "type": "person", "id": id }, "maxHops": 3, "limit": 5 }),
+            );
+        }),
+        "p95 ≤ 10 ms",
+    );
+    let organization_ids: Vec<usize> = (0..runs).map(|i| 1 + (i * 7_919) % organizations).collect();
+    report.add(
+        "warm paths to an organization, ≤ 3 hops",
+        Samples::measure(&organization_ids, |id| {
+            ipc.call(
+                "warm_paths",
+                json!({ "target": { "type": "organization", "id": id }, "maxHops": 3, "limit": 5 }),
+            );
+        }),
+        "p95 ≤ 10 ms",
+    );
+    report.add(
+        "Today (overview, follow-ups, opportunities)",
+        Samples::measure(&vec![(); runs / 2], |_| {
+            ipc.call("today_overview", json!({}));
+            ipc.call("list_followups", json!({}));
+            ipc.call("list_opportunities", json!({ "includeClosed": false }));
+        }),
+        "",
+    );
+    report.add(
+        "a person's page (person, timeline, meetings)",
+        Samples::measure(&targets, |id| {
+            ipc.call("get_person", json!({ "id": id }));
+            ipc.call("person_timeline", json!({ "id": id }));
+            ipc.call("list_meetings", json!({ "personId": id }));
+        }),
+        "",
+    );
+    report.add(
+        "the people list at start (everyone)",
+        Samples::measure(&vec![(); 10], |_| {
+            ipc.call(
+                "list_people",
+                json!({ "filter": { "includeArchived": false } }),
+            );
+        }),
+        "",
+    );
+}
+
+/// Median of `runs` imports of the file into a new store, against `sqlite3 .import` of the
+/// same file into a bare table. Returns (rows per second, ratio).
+fn bench_import(report: &mut Report, csv: &Path, rows: usize, runs: usize) -> (f64, f64) {
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let started = Instant::now();
+        let bytes = import::read_file(csv).unwrap();
+        let parsed = import::parse(ImportFormat::Linkedin, &bytes).unwrap();
+        let summary = store
+            .import(ImportFormat::Linkedin, &parsed, &mut |_| {})
+            .unwrap();
+        times.push(started.elapsed());
+        assert_eq!(summary.new, rows, "every row is a new person");
+    }
+    let ours = Samples::new(times);
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let dir = tempfile::tempdir().unwrap();
+        let database = dir.path().join("bare.sqlite3");
+        let started = Instant::now();
+        // The preamble (three lines) is skipped; the header then names the bare table's columns.
+        let output = Command::new("sqlite3")
+            .arg(&database)
+            .arg(format!(
+                ".import --csv --skip 3 {} connections",
+                csv.display()
+            ))
+            .output()
+            .expect("sqlite3 (the SQLite shell) is installed");
+        times.push(started.elapsed());
+        assert!(
+            output.status.success(),
+            "sqlite3 .import: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let count: usize = Connection::open(&database)
+            .unwrap()
+            .query_row("SELECT count(*) FROM connections", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, rows, "sqlite3 imported every row");
+    }
+    let sqlite = Samples::new(times);
+    let ratio = ours.median().as_secs_f64() / sqlite.median().as_secs_f64();
+    let per_second = rows as f64 / ours.median().as_secs_f64();
+    report.add(
+        format!("import {rows}-row Connections.csv (parse, dedupe, index)"),
+        ours,
+        "≤ 2 s",
+    );
+    report.add(format!("sqlite3 .import of the same file"), sqlite, "");
+    (per_second, ratio)
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test` does not, and then a small store is enough.
+    let full = std::env::args().any(|arg| arg == "--bench");
+    let skip_stress = !full || std::env::var_os("RAPPORT_BENCH_SKIP_STRESS").is_some();
+    let (scale, name, rows, runs, repeat) = if full {
+        (Scale::HEAVY, "heavy", 30_000, 300, 30)
+    } else {
+        let small = Scale {
+            people: 600,
+            organizations: 60,
+            interactions: 6_000,
+            links: 4_800,
+            followups: 600,
+            my_connections: 60,
+        };
+        (small, "small", 600, 20, 3)
+    };
+    eprintln!("Rapport benchmarks ({name}: {} people)", scale.people);
+    let data_dir = cache::store(name, scale, SEED).expect("generate the store");
+    let mut report = Report(Vec::new());
+    bench_search(
+        &mut report,
+        &data_dir,
+        &format!("{}", scale.people),
+        repeat,
+        "p95 ≤ 10 ms, ≤ 2× raw",
+        "",
+    );
+    bench_workflow(
+        &mut report,
+        &data_dir,
+        scale.people,
+        scale.organizations,
+        runs,
+    );
+    let csv = cache::connections_csv(rows, SEED).expect("generate the CSV");
+    let (per_second, ratio) = bench_import(&mut report, &csv, rows, if full { 5 } else { 2 });
+    let label = format!("{}", scale.people);
+    let search_ratio = report
+        .p95(&format!("search {label}, all, command"))
+        .as_secs_f64()
+        / report
+            .p95(&format!("search {label}, all, raw SQLite"))
+            .as_secs_f64();
+    let mut extra = vec![
+        (
+            format!("search {label}: command p95 ÷ raw p95"),
+            format!("{search_ratio:.2}×"),
+            "≤ 2×".to_string(),
+        ),
+        (
+            "import rows per second".into(),
+            format!("{per_second:.0}"),
+            String::new(),
+        ),
+        (
+            "import ÷ sqlite3 .import (medians)".into(),
+            format!("{ratio:.2}×"),
+            "≤ 3×".to_string(),
+        ),
+    ];
+    if !skip_stress {
+        let stress =
+            cache::store("stress", Scale::STRESS, SEED).expect("generate the stress store");
+        bench_search(&mut report, &stress, "1M", 10, "p95 ≤ 50 ms", "");
+        let stress_ratio = report.p95("search 1M, all, command").as_secs_f64()
+            / report.p95("search 1M, all, raw SQLite").as_secs_f64();
+        extra.push((
+            "search 1M: command p95 ÷ raw p95".into(),
+            format!("{stress_ratio:.2}×"),
+            String::new(),
+        ));
+    }
+    report.print(&extra);
+    if full {
+        let path = cache::perf_dir().join("bench.json");
+        report.save(&path, &extra);
+        eprintln!("results saved to {}", path.display());
+    }
+}
