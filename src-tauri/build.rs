@@ -82,6 +82,8 @@ const COMMANDS: &[&str] = &[
     "mark_distinct",
     "network_map",
     "window_painted",
+    "followups_ahead",
+    "list_people_summaries",
     "notifications_available",
     "get_settings",
     "set_quiet_hours",

@@ -47,11 +47,12 @@ const QUERIES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The same statement the core runs, returning what the list shows, on a bare connection.
+/// The statement the core runs, returning what the list shows (id and name), on a bare
+/// connection.
 const RAW_SEARCH: &str =
     "SELECT p.id, p.display_name FROM search_index s JOIN person p ON p.id = s.rowid
      WHERE search_index MATCH ?1 AND p.is_me = 0 AND p.deleted_at IS NULL
-     ORDER BY bm25(search_index, 10.0, 1.0), p.display_name COLLATE NOCASE LIMIT 100";
+     ORDER BY s.rowid DESC LIMIT ?2";
 
 struct Row {
     measure: String,
@@ -168,14 +169,31 @@ impl Ipc {
     }
 }
 
+/// The same two queries as the core (names, then anywhere), by hand on SQLite.
 fn raw_search(conn: &Connection, typed: &str) -> Vec<(i64, String)> {
-    let expression = rapport_core::search::match_expression(typed).unwrap();
+    let query = rapport_core::search::query_for(typed).unwrap();
+    let max = rapport_core::search::MAX_RESULTS;
     let mut statement = conn.prepare_cached(RAW_SEARCH).unwrap();
-    statement
-        .query_map([expression], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
+    let mut run = |expression: &str, limit: usize| -> Vec<(i64, String)> {
+        statement
+            .query_map(rusqlite::params![expression, limit as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let mut found = run(&query.in_names, max);
+    found.sort_by_cached_key(|(_, name)| name.to_lowercase());
+    if found.len() < max {
+        let more: Vec<_> = run(&query.anywhere, max + found.len())
+            .into_iter()
+            .filter(|(id, _)| !found.iter().any(|(seen, _)| seen == id))
+            .take(max - found.len())
+            .collect();
+        found.extend(more);
+    }
+    found
 }
 
 /// Search through the command layer and on raw SQLite, interleaved so both see the same cache.

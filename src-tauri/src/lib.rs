@@ -155,6 +155,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::duplicates::mark_distinct,
             commands::graph::network_map,
             commands::window::window_painted,
+            commands::followups::followups_ahead,
+            commands::people::list_people_summaries,
         ])
 }
 

@@ -20,6 +20,11 @@ export function groupByCircle(people) {
   return groups;
 }
 
+/** The end of the local day `now` is in: what Today lists as due is due before it. */
+export function endOfDay(now = new Date()) {
+  return new Date(startOfDay(now).getTime() + DAY);
+}
+
 /** 'overdue' (due before today), 'now' (due earlier today), 'today' (later today), or 'later'. */
 export function dueBucket(dueAt, now = new Date()) {
   const due = new Date(dueAt);

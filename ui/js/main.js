@@ -2,7 +2,7 @@
 
 import { call, listen } from './api.js';
 import { h, replaceChildren } from './dom.js';
-import { dueBucket } from './format.js';
+import { endOfDay } from './format.js';
 import { renderPeopleList } from './views/people-list.js';
 import { personForm } from './views/person-form.js';
 import { personPage } from './views/person-page.js';
@@ -31,13 +31,18 @@ const state = {
 
 // --- data -------------------------------------------------------------------------------
 
+/** Today lists this many follow-ups after today, and counts the rest. */
+const LATER_SHOWN = 20;
+
 async function loadPeople() {
-  state.people = await call('list_people', { filter: { includeArchived: state.includeArchived } });
+  state.people = await call('list_people_summaries', { filter: { includeArchived: state.includeArchived } });
 }
 
 async function loadFollowups() {
-  state.followups = await call('list_followups');
-  const due = state.followups.filter((f) => dueBucket(f.dueAt) !== 'later').length;
+  const ahead = await call('followups_ahead', { until: endOfDay().toISOString(), laterLimit: LATER_SHOWN });
+  state.followups = [...ahead.due, ...ahead.later];
+  state.laterTotal = ahead.laterTotal;
+  const due = ahead.due.length;
   $('due-count').textContent = String(due);
   $('due-count').hidden = due === 0;
 }
@@ -98,7 +103,8 @@ async function renderMain() {
     const [overview, opportunities] = await Promise.all([call('today_overview'), call('list_opportunities', { includeClosed: false })]);
     replaceChildren(main, todayView({
       followups: state.followups,
-      people: state.people,
+      laterTotal: state.laterTotal,
+      searchPeople: (query) => call('search_people', { query }),
       overview,
       opportunities,
       actions: {

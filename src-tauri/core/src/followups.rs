@@ -110,6 +110,15 @@ const SELECT_FOLLOWUP: &str = "
 /// Follow-ups of deleted people are hidden with them.
 const VISIBLE: &str = "(f.person_id IS NULL OR p.deleted_at IS NULL)";
 
+/// See [`Store::followups_ahead`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowupsAhead {
+    pub due: Vec<Followup>,
+    pub later: Vec<Followup>,
+    pub later_total: usize,
+}
+
 fn followup_from_row(row: &Row) -> rusqlite::Result<Followup> {
     let person = match row.get::<_, Option<i64>>(1)? {
         Some(id) => Some(PersonRef {
@@ -249,6 +258,42 @@ impl Store {
     }
 
     /// Every pending follow-up, soonest first.
+    /// What Today shows: every pending follow-up due before `until` (the end of the user's day),
+    /// and the first `later_limit` after it, with how many come later in all. A heavy user has
+    /// thousands pending; sending them all to the window on every start cost half a second.
+    pub fn followups_ahead(
+        &self,
+        until: DateTime<Utc>,
+        later_limit: usize,
+    ) -> Result<FollowupsAhead> {
+        let until = to_db(until);
+        self.read(|conn| {
+            let due = query(
+                conn,
+                "f.state = 'pending' AND f.due_at < ?1 ORDER BY f.due_at, f.id",
+                [&until],
+            )?;
+            let later = query(
+                conn,
+                "f.state = 'pending' AND f.due_at >= ?1 ORDER BY f.due_at, f.id LIMIT ?2",
+                params![until, later_limit as i64],
+            )?;
+            let later_total: usize = conn.query_row(
+                &format!(
+                    "SELECT count(*) FROM followup f LEFT JOIN person p ON p.id = f.person_id
+                     WHERE {VISIBLE} AND f.state = 'pending' AND f.due_at >= ?1"
+                ),
+                [&until],
+                |r| r.get(0),
+            )?;
+            Ok(FollowupsAhead {
+                due,
+                later,
+                later_total,
+            })
+        })
+    }
+
     pub fn pending_followups(&self) -> Result<Vec<Followup>> {
         self.read(|conn| query(conn, "f.state = 'pending' ORDER BY f.due_at, f.id", []))
     }

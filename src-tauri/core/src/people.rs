@@ -10,6 +10,19 @@ use crate::store::Store;
 use crate::time::to_db;
 use crate::{circles, organizations, search};
 
+/// What the people list shows of someone: all of it for everyone fits in a few megabytes at
+/// 30,000 people, where whole [`Person`]s took a third of a second to load and send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonSummary {
+    pub id: i64,
+    pub display_name: String,
+    pub circle: Option<String>,
+    pub organization: Option<String>,
+    pub title: Option<String>,
+    pub archived: bool,
+}
+
 /// Enough to name a person in a list or an error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -397,6 +410,32 @@ impl Store {
             ))?;
             let people = statement.query_map([filter.include_archived], person_from_row)?;
             Ok(people.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    /// Everyone as the people list shows them, in the same order as [`Store::people`].
+    pub fn people_summaries(&self, filter: PeopleFilter) -> Result<Vec<PersonSummary>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT p.id, p.display_name, c.name, o.name, r.title, p.archived_at IS NOT NULL
+                 FROM person p
+                 LEFT JOIN circle c ON c.id = p.circle_id
+                 LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
+                 LEFT JOIN organization o ON o.id = r.organization_id
+                 WHERE p.is_me = 0 AND p.deleted_at IS NULL AND (?1 OR p.archived_at IS NULL)
+                 ORDER BY c.position IS NULL, c.position, p.display_name COLLATE NOCASE, p.id",
+            )?;
+            let rows = statement.query_map([filter.include_archived], |r| {
+                Ok(PersonSummary {
+                    id: r.get(0)?,
+                    display_name: r.get(1)?,
+                    circle: r.get(2)?,
+                    organization: r.get(3)?,
+                    title: r.get(4)?,
+                    archived: r.get(5)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }
 

@@ -16,6 +16,8 @@ pub const NETWORK_GOAL: (i64, i64) = (50, 100);
 /// How far ahead Today looks for meetings, and for contacts about to go cold.
 pub const LOOK_AHEAD: Duration = Duration::days(14);
 const COLD_SOON: Duration = Duration::days(7);
+/// Today lists this many contacts going cold (a heavy user can have thousands) and counts the rest.
+pub const GOING_COLD_SHOWN: usize = 25;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -31,7 +33,10 @@ pub struct ColdContact {
 #[serde(rename_all = "camelCase")]
 pub struct TodayOverview {
     pub upcoming_meetings: Vec<Meeting>,
+    /// The longest out of touch first, at most [`GOING_COLD_SHOWN`].
     pub going_cold: Vec<ColdContact>,
+    /// How many are going cold in all.
+    pub going_cold_total: usize,
     pub network_size: i64,
     pub network_goal_min: i64,
     pub network_goal_max: i64,
@@ -54,16 +59,15 @@ impl Store {
             // be, longer ago than the cadence: most overdue first.
             let mut statement = conn.prepare_cached(
                 "SELECT p.id, p.display_name, last.at, coalesce(p.cadence_days, c.cadence_days) AS cadence
-                 FROM person p LEFT JOIN circle c ON c.id = p.circle_id
-                 JOIN (SELECT ip.person_id, max(i.occurred_at) AS at FROM interaction i
-                       JOIN interaction_participant ip ON ip.interaction_id = i.id GROUP BY ip.person_id) AS last
-                   ON last.person_id = p.id
+                 FROM last_contact last JOIN person p ON p.id = last.person_id
+                 LEFT JOIN circle c ON c.id = p.circle_id
                  WHERE p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
-                   AND coalesce(p.cadence_days, c.cadence_days) IS NOT NULL
+                   AND cadence IS NOT NULL
+                   AND julianday(last.at) + cadence <= julianday(?1)
                  ORDER BY last.at",
             )?;
             let cold = statement
-                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
+                .query_map([to_db(now + COLD_SOON)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let size: i64 = conn.query_row(
                 "SELECT count(*) FROM person WHERE is_me = 0 AND deleted_at IS NULL AND archived_at IS NULL",
@@ -76,21 +80,21 @@ impl Store {
             .into_iter()
             .map(|id| self.meeting(id))
             .collect::<Result<Vec<_>>>()?;
+        let going_cold_total = cold_rows.len();
         let mut going_cold = Vec::new();
-        for (id, display_name, last, cadence_days) in cold_rows {
+        for (id, display_name, last, cadence_days) in cold_rows.into_iter().take(GOING_COLD_SHOWN) {
             let last_contact = from_db(&last)?;
-            if last_contact + Duration::days(cadence_days) <= now + COLD_SOON {
-                going_cold.push(ColdContact {
-                    person: PersonRef { id, display_name },
-                    last_contact,
-                    cadence_days,
-                    days_since: (now - last_contact).num_days(),
-                });
-            }
+            going_cold.push(ColdContact {
+                person: PersonRef { id, display_name },
+                last_contact,
+                cadence_days,
+                days_since: (now - last_contact).num_days(),
+            });
         }
         Ok(TodayOverview {
             upcoming_meetings,
             going_cold,
+            going_cold_total,
             network_size,
             network_goal_min: NETWORK_GOAL.0,
             network_goal_max: NETWORK_GOAL.1,

@@ -300,3 +300,31 @@ fn a_person_timeline_mixes_interactions_and_follow_ups_newest_first() {
         matches!(&timeline[1], TimelineEntry::Interaction(i) if i.notes == "Advice: learn SQL")
     );
 }
+
+#[test]
+fn today_gets_everything_due_by_the_end_of_the_day_and_only_the_first_of_what_comes_later() {
+    let store = memory_store(&clock_at("2026-03-01T09:00:00Z"));
+    let ada = add(&store, "Ada").id;
+    followup(&store, ada, "Overdue", "2026-02-20T09:00:00Z");
+    followup(&store, ada, "This evening", "2026-03-01T20:00:00Z");
+    for day in 2..=9 {
+        followup(
+            &store,
+            ada,
+            &format!("Later {day}"),
+            &format!("2026-03-{day:02}T09:00:00Z"),
+        );
+    }
+    let done = followup(&store, ada, "Done already", "2026-03-01T10:00:00Z");
+    store.complete_followup(done).unwrap();
+
+    let ahead = store
+        .followups_ahead(at("2026-03-02T00:00:00Z"), 3)
+        .unwrap();
+    let titles = |list: &[rapport_core::followups::Followup]| -> Vec<String> {
+        list.iter().map(|f| f.title.clone()).collect()
+    };
+    assert_eq!(titles(&ahead.due), ["Overdue", "This evening"]);
+    assert_eq!(titles(&ahead.later), ["Later 2", "Later 3", "Later 4"]);
+    assert_eq!(ahead.later_total, 8);
+}

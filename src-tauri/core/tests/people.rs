@@ -333,3 +333,58 @@ fn an_ambiguous_name_lists_every_match_with_its_id() {
         "{message}"
     );
 }
+
+#[test]
+fn the_people_list_summary_names_each_person_as_the_full_list_does() {
+    let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
+    store
+        .add_person(PersonInput {
+            circle: Some("Coworkers".into()),
+            organization: Some("Analytical Engines".into()),
+            title: Some("Programmer".into()),
+            ..PersonInput::named("Ada Lovelace")
+        })
+        .unwrap();
+    add(&store, "Alan Turing");
+    let archived = add(&store, "Grace Hopper").id;
+    store.set_archived(archived, true).unwrap();
+
+    let full = store
+        .people(PeopleFilter {
+            include_archived: true,
+        })
+        .unwrap();
+    let summaries = store
+        .people_summaries(PeopleFilter {
+            include_archived: true,
+        })
+        .unwrap();
+    assert_eq!(summaries.len(), 3);
+    for (person, summary) in full.iter().zip(&summaries) {
+        assert_eq!(
+            (
+                person.id,
+                &person.display_name,
+                &person.circle,
+                &person.organization,
+                &person.title,
+                person.archived
+            ),
+            (
+                summary.id,
+                &summary.display_name,
+                &summary.circle,
+                &summary.organization,
+                &summary.title,
+                summary.archived
+            )
+        );
+    }
+    assert_eq!(
+        store
+            .people_summaries(PeopleFilter::default())
+            .unwrap()
+            .len(),
+        2
+    );
+}

@@ -106,3 +106,38 @@ fn the_user_is_never_a_search_result() {
     let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
     assert!(store.search_people("me").unwrap().is_empty());
 }
+
+#[test]
+fn names_that_match_come_first_alphabetically_then_matches_elsewhere_newest_first() {
+    let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
+    for (name, notes) in [
+        ("Zoe Walker", "met at the design meetup"),
+        ("Desmond Tutu", ""),
+        ("Bea Jones", "design systems lead"),
+        ("Ada Designer", ""),
+    ] {
+        store
+            .add_person(PersonInput {
+                notes: Some(notes.into()),
+                ..PersonInput::named(name)
+            })
+            .unwrap();
+    }
+    // "des" is in two names (alphabetically), then in two people's notes (newest first).
+    assert_eq!(
+        names(store.search_people("des").unwrap()),
+        ["Ada Designer", "Desmond Tutu", "Bea Jones", "Zoe Walker"]
+    );
+}
+
+#[test]
+fn a_search_returns_at_most_a_hundred_however_many_match() {
+    let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
+    for n in 0..150 {
+        add(&store, &format!("Ada Number{n}"));
+    }
+    assert_eq!(
+        store.search_people("a").unwrap().len(),
+        rapport_core::search::MAX_RESULTS
+    );
+}

@@ -108,3 +108,75 @@ fn the_network_size_counts_toward_fifty_to_a_hundred_names() {
         (50, 100)
     );
 }
+
+fn friend(store: &rapport_core::Store, name: &str) -> i64 {
+    store
+        .add_person(PersonInput {
+            circle: Some("Friends".into()),
+            ..PersonInput::named(name)
+        })
+        .unwrap()
+        .id
+}
+
+fn call_with(store: &rapport_core::Store, person: i64, when: &str) {
+    store
+        .log_interaction(InteractionInput {
+            person_ids: vec![person],
+            kind: InteractionKind::Call,
+            occurred_at: Some(at(when)),
+            medium: None,
+            summary: String::new(),
+            notes: String::new(),
+        })
+        .unwrap();
+}
+
+#[test]
+fn today_lists_the_twenty_five_longest_out_of_touch_and_counts_the_rest() {
+    let store = memory_store(&clock_at("2026-03-01T09:00:00Z"));
+    for n in 0..30 {
+        let id = friend(&store, &format!("Friend {n:02}"));
+        call_with(&store, id, &format!("2025-10-{:02}T09:00:00Z", n + 1));
+    }
+    let overview = store.today_overview().unwrap();
+    assert_eq!(
+        overview.going_cold.len(),
+        rapport_core::today::GOING_COLD_SHOWN
+    );
+    assert_eq!(overview.going_cold_total, 30);
+    assert_eq!(overview.going_cold[0].person.display_name, "Friend 00");
+}
+
+#[test]
+fn the_last_contact_follows_interactions_as_people_are_merged_unmerged_and_deleted() {
+    let store = memory_store(&clock_at("2026-03-01T09:00:00Z"));
+    let sam = friend(&store, "Sam");
+    let samuel = friend(&store, "Samuel");
+    call_with(&store, sam, "2026-01-01T09:00:00Z"); // cold
+    call_with(&store, samuel, "2026-02-25T09:00:00Z"); // warm
+    let cold = |store: &rapport_core::Store| -> Vec<String> {
+        let overview = store.today_overview().unwrap();
+        overview
+            .going_cold
+            .into_iter()
+            .map(|c| c.person.display_name)
+            .collect()
+    };
+    assert_eq!(cold(&store), ["Sam"]);
+    // A later call warms Sam up again.
+    call_with(&store, sam, "2026-02-27T09:00:00Z");
+    assert!(cold(&store).is_empty());
+
+    let old = friend(&store, "Old Friend");
+    call_with(&store, old, "2025-12-01T09:00:00Z");
+    assert_eq!(cold(&store), ["Old Friend"]);
+    // Samuel merged into Old Friend: Samuel's recent call moves to Old Friend, who is no longer
+    // cold; undone, Old Friend is cold again.
+    let merged = store.merge_people(old, samuel).unwrap();
+    assert!(cold(&store).is_empty());
+    store.undo_merge(merged.merge_id).unwrap();
+    assert_eq!(cold(&store), ["Old Friend"]);
+    store.delete_person(old).unwrap();
+    assert!(cold(&store).is_empty());
+}

@@ -1,4 +1,5 @@
-use rapport_core::followups::{Followup, FollowupInput, Snooze};
+use chrono::{DateTime, Utc};
+use rapport_core::followups::{Followup, FollowupInput, FollowupsAhead, Snooze};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -8,6 +9,17 @@ use crate::AppState;
 #[tauri::command]
 pub async fn list_followups(state: State<'_, AppState>) -> CommandResult<Vec<Followup>> {
     Ok(state.store.pending_followups()?)
+}
+
+/// Today's follow-ups: all due before `until` (the end of the user's day), the next
+/// `later_limit` after it, and how many come later.
+#[tauri::command]
+pub async fn followups_ahead(
+    state: State<'_, AppState>,
+    until: DateTime<Utc>,
+    later_limit: usize,
+) -> CommandResult<FollowupsAhead> {
+    Ok(state.store.followups_ahead(until, later_limit)?)
 }
 
 #[tauri::command]

@@ -1,6 +1,6 @@
 use rapport_core::circles::Circle;
 use rapport_core::interactions::TimelineEntry;
-use rapport_core::people::{PeopleFilter, Person, PersonInput, PersonRef};
+use rapport_core::people::{PeopleFilter, Person, PersonInput, PersonRef, PersonSummary};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -25,6 +25,15 @@ pub async fn list_people(
     filter: Option<PeopleFilter>,
 ) -> CommandResult<Vec<Person>> {
     Ok(state.store.people(filter.unwrap_or_default())?)
+}
+
+/// Everyone, as the people list shows them.
+#[tauri::command]
+pub async fn list_people_summaries(
+    state: State<'_, AppState>,
+    filter: Option<PeopleFilter>,
+) -> CommandResult<Vec<PersonSummary>> {
+    Ok(state.store.people_summaries(filter.unwrap_or_default())?)
 }
 
 #[tauri::command]

@@ -3,6 +3,7 @@
 import { h } from '../dom.js';
 import { dueBucket, dueSuggestions, formatWhen, fromLocalInput, kindLabel, toLocalInput } from '../format.js';
 import { field, formError, submitting } from './forms.js';
+import { personPicker } from './person-picker.js';
 
 const SNOOZES = [
   { label: '1 hour', snooze: { preset: 'oneHour' } },
@@ -126,18 +127,15 @@ function noteDrafter(followup, actions) {
  * Form for a new follow-up. With `personId` it is for that person; otherwise a person is
  * picked from `people`.
  */
-export function followupForm({ personId = null, people = [], onSave }) {
+export function followupForm({ personId = null, searchPeople, onSave }) {
   const due = h('input', { type: 'datetime-local', name: 'due', value: toLocalInput(dueSuggestions()[0].at) });
   const suggestions = h('div', { class: 'chips' },
     dueSuggestions().map((s) => h('button', { type: 'button', class: 'chip', onclick: () => { due.value = toLocalInput(s.at); } }, s.label)));
-  const personSelect = personId === null
-    ? field('With', h('select', { name: 'personId' },
-      h('option', { value: '' }, '— nobody in particular —'),
-      people.map((p) => h('option', { value: String(p.id) }, p.displayName))))
-    : null;
+  const picker = personId === null ? personPicker({ name: 'personId', search: searchPeople }) : null;
+  const personField = picker ? field('With', picker.input, { within: picker.element }) : null;
   const form = h('form', { class: 'followup-form', novalidate: true },
     field('Follow-up', h('input', { name: 'title', placeholder: 'e.g. Send Ada the article on accessibility', autocomplete: 'off' })),
-    h('div', { class: 'row' }, personSelect, field('Due', due)),
+    h('div', { class: 'row' }, personField, field('Due', due)),
     suggestions,
     formError(),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, 'Add follow-up')));
@@ -150,6 +148,7 @@ export function followupForm({ personId = null, people = [], onSave }) {
       if (!dueAt) throw Object.assign(new Error('Pick when it is due.'), { field: 'due' });
       await onSave({ personId: chosen, title: String(data.get('title') ?? ''), dueAt });
       form.reset();
+      picker?.input.dispatchEvent(new Event('reset-picker'));
       due.value = toLocalInput(dueSuggestions()[0].at);
     });
   });

@@ -4,13 +4,16 @@ import { h } from '../dom.js';
 
 let nextId = 0;
 
-/** A labelled control; `control` is an input/select/textarea with a `name`. */
-export function field(label, control, { hint } = {}) {
+/**
+ * A labelled control; `control` is an input/select/textarea with a `name`. `within` is an
+ * element holding the control (a picker), shown in its place.
+ */
+export function field(label, control, { hint, within } = {}) {
   const id = control.id || `f${++nextId}`;
   control.id = id;
   const error = h('p', { class: 'field-error', id: `${id}-error`, 'data-for': control.name, hidden: true, role: 'alert' });
   control.setAttribute('aria-describedby', error.id);
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('p', { class: 'hint' }, hint) : null, error);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), within ?? control, hint ? h('p', { class: 'hint' }, hint) : null, error);
 }
 
 export function clearErrors(form) {

@@ -1,11 +1,20 @@
 // The sidebar: everyone grouped by circle, or the search results.
+//
+// Everyone can be 30,000 people (LinkedIn's cap), so the grouped list is virtual: it keeps the
+// height of all the rows but builds only those in sight (and a few either side), again as it
+// scrolls. Rows and circle headings have fixed heights, set in style.css.
 
 import { h, replaceChildren } from '../dom.js';
 import { groupByCircle, initials } from '../format.js';
 
+/** Rows built beyond the visible ones, above and below. */
+const OVERSCAN = 10;
+/** Rows built before the list has a height (hidden, or not laid out yet). */
+const UNMEASURED_ROWS = 40;
+
 function row(person, selectedId, onSelect) {
   const detail = [person.title, person.organization].filter(Boolean).join(' · ');
-  return h('li', {}, h(
+  return h(
     'button',
     {
       type: 'button',
@@ -19,11 +28,10 @@ function row(person, selectedId, onSelect) {
       h('span', { class: 'person-name' }, person.displayName),
       detail ? h('span', { class: 'person-detail' }, detail) : null),
     person.archived ? h('span', { class: 'badge' }, 'archived') : null,
-  ));
+  );
 }
 
-/** What the list was last drawn from: redrawing thousands of rows only to move the selection
- * would make every change of view slow, so then only the selection moves. */
+/** What each list was last drawn from, and its virtual window. */
 const drawn = new WeakMap();
 
 function moveSelection(container, selectedId) {
@@ -35,18 +43,112 @@ function moveSelection(container, selectedId) {
   }
 }
 
+/** Headings and people in order, each with its offset from the top. */
+export function layoutItems(people, rowHeight, headingHeight) {
+  const items = [];
+  let top = 0;
+  for (const group of groupByCircle(people)) {
+    items.push({ heading: group.circle ?? 'No circle', count: group.people.length, top });
+    top += headingHeight;
+    for (const person of group.people) {
+      items.push({ person, top });
+      top += rowHeight;
+    }
+  }
+  return { items, height: top };
+}
+
+/** The index of the last item starting at or above `offset`. */
+export function itemAt(items, offset) {
+  let low = 0;
+  let high = items.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (items[middle].top <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function pixels(container, property, fallback) {
+  return parseFloat(getComputedStyle(container).getPropertyValue(property)) || fallback;
+}
+
+function virtualList(container, people, state) {
+  const rowHeight = pixels(container, '--person-row-height', 44);
+  const { items, height } = layoutItems(people, rowHeight, pixels(container, '--circle-heading-height', 30));
+  const space = h('div', { class: 'people-window', style: { height: `${height}px` } });
+  const view = { items, space, first: -1, last: -1 };
+
+  const draw = () => {
+    const visible = container.clientHeight;
+    const offset = Math.max(0, container.scrollTop - space.offsetTop);
+    const first = Math.max(0, itemAt(items, offset) - OVERSCAN);
+    const last = visible
+      ? Math.min(items.length - 1, itemAt(items, offset + visible) + OVERSCAN)
+      : Math.min(items.length - 1, UNMEASURED_ROWS);
+    if (first === view.first && last === view.last) return;
+    view.first = first;
+    view.last = last;
+    replaceChildren(space, items.slice(first, last + 1).map((item) => {
+      const element = item.person
+        ? row(item.person, state.selectedId, state.onSelect)
+        : h('h3', { class: 'circle-name' }, item.heading, h('span', { class: 'count-quiet' }, ` ${item.count}`));
+      element.style.top = `${item.top}px`;
+      return element;
+    }));
+  };
+
+  let pending = false;
+  const onScroll = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; draw(); });
+  };
+  // Up and down arrows walk the people, building rows as they come into sight.
+  const onKeydown = (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const id = Number(event.target.closest?.('.person-row')?.dataset.personId);
+    if (!id) return;
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    let index = items.findIndex((item) => item.person?.id === id) + step;
+    while (items[index] && !items[index].person) index += step;
+    const target = items[index];
+    if (!target) return;
+    event.preventDefault();
+    const top = space.offsetTop + target.top;
+    if (top < container.scrollTop) container.scrollTop = top;
+    else if (top + rowHeight > container.scrollTop + container.clientHeight) container.scrollTop = top + rowHeight - container.clientHeight;
+    draw();
+    space.querySelector(`.person-row[data-person-id="${target.person.id}"]`)?.focus();
+  };
+  container.addEventListener('scroll', onScroll, { passive: true });
+  container.addEventListener('keydown', onKeydown);
+  view.detach = () => {
+    container.removeEventListener('scroll', onScroll);
+    container.removeEventListener('keydown', onKeydown);
+  };
+  view.draw = draw;
+  return view;
+}
+
 export function renderPeopleList(container, { people, query, selectedId, onSelect }) {
   const last = drawn.get(container);
+  if (last) last.state.selectedId = selectedId;
   if (last && last.people === people && last.query === query) {
     moveSelection(container, selectedId);
     return;
   }
-  drawn.set(container, { people, query });
+  last?.view?.detach();
+  const state = { selectedId, onSelect };
+  drawn.set(container, { people, query, state });
   if (query) {
     replaceChildren(
       container,
-      h('p', { class: 'list-caption' }, people.length ? `${people.length} found for “${query}”` : `No one matches “${query}”.`),
-      h('ul', { class: 'people-rows', 'aria-label': `Found for “${query}”` }, people.map((p) => row(p, selectedId, onSelect))),
+      h('p', { class: 'list-caption' }, people.length >= 100
+        ? `The first ${people.length} for “${query}”: type more to narrow it down.`
+        : people.length ? `${people.length} found for “${query}”` : `No one matches “${query}”.`),
+      h('ul', { class: 'people-rows', 'aria-label': `Found for “${query}”` }, people.map((p) => h('li', {}, row(p, selectedId, onSelect)))),
     );
     return;
   }
@@ -54,11 +156,9 @@ export function renderPeopleList(container, { people, query, selectedId, onSelec
     replaceChildren(container, h('p', { class: 'empty' }, 'No one yet. Start with the people you already know: family, friends, classmates, professors, coworkers.'));
     return;
   }
-  replaceChildren(
-    container,
-    groupByCircle(people).map((group) =>
-      h('section', { class: 'circle-group', 'aria-label': group.circle ?? 'No circle' },
-        h('h3', { class: 'circle-name' }, group.circle ?? 'No circle', h('span', { class: 'count-quiet' }, ` ${group.people.length}`)),
-        h('ul', { class: 'people-rows' }, group.people.map((p) => row(p, selectedId, onSelect))))),
-  );
+  const view = virtualList(container, people, state);
+  drawn.get(container).view = view;
+  container.scrollTop = 0;
+  replaceChildren(container, view.space);
+  view.draw();
 }
