@@ -78,6 +78,8 @@ pub(crate) enum Match {
 #[derive(Default)]
 pub(crate) struct Index {
     linkedin: HashMap<String, i64>,
+    /// Each person's profile: two different profiles are two different people.
+    linkedin_of: HashMap<i64, String>,
     email: HashMap<String, i64>,
     phone: HashMap<String, i64>,
     /// Each person's folded name, to check a phone match against.
@@ -149,7 +151,8 @@ impl Index {
         uid: Option<&str>,
     ) {
         if let Some(key) = linkedin_url.and_then(canonical_linkedin_url) {
-            self.linkedin.entry(key).or_insert(id);
+            self.linkedin.entry(key.clone()).or_insert(id);
+            self.linkedin_of.entry(id).or_insert(key);
         }
         if let Some(email) = email {
             self.add_email(id, email);
@@ -183,11 +186,10 @@ impl Index {
     }
 
     pub(crate) fn find(&self, contact: &Incoming) -> Match {
-        let by_key = contact
-            .linkedin_url
-            .as_deref()
-            .and_then(canonical_linkedin_url)
-            .and_then(|key| self.linkedin.get(&key))
+        let profile = contact.linkedin_url.as_deref().and_then(canonical_linkedin_url);
+        let by_key = profile
+            .as_ref()
+            .and_then(|key| self.linkedin.get(key))
             .or_else(|| {
                 contact
                     .emails
@@ -207,12 +209,20 @@ impl Index {
                     .find(|id| self.name_of.get(id) == Some(&name))
             })
             .or_else(|| {
-                contact.organization.as_ref().and_then(|organization| {
-                    self.name_and_organization.get(&(
-                        folded_name(&contact.display_name),
-                        folded_name(organization),
-                    ))
-                })
+                // Namesakes at one organization with different profiles are two people.
+                contact
+                    .organization
+                    .as_ref()
+                    .and_then(|organization| {
+                        self.name_and_organization.get(&(
+                            folded_name(&contact.display_name),
+                            folded_name(organization),
+                        ))
+                    })
+                    .filter(|id| match (&profile, self.linkedin_of.get(id)) {
+                        (Some(theirs), Some(ours)) => theirs == ours,
+                        _ => true,
+                    })
             });
         if let Some(id) = by_key {
             return Match::Same(*id);
@@ -231,11 +241,7 @@ impl Index {
             && !contact.emails.iter().any(|e| is_email(e))
             && contact.phones.iter().all(|p| phone_key(p).is_none())
             && contact.uid.is_none()
-            && contact
-                .linkedin_url
-                .as_deref()
-                .and_then(canonical_linkedin_url)
-                .is_none();
+            && profile.is_none();
         if only_a_name {
             Match::Same(first)
         } else {
