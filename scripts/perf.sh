@@ -18,7 +18,7 @@ mkdir -p "$OUT"
 
 echo "==> building (release)"
 cargo build --release --locked --bin rapport --example empty_window
-cargo build --release --locked -p rapport-perf --bin rapport-generate
+cargo build --release --locked -p rapport-perf --bins
 echo "==> generating the heavy-user data (once; kept in $OUT)"
 heavy=$(target/release/rapport-generate store heavy)
 csv=$(target/release/rapport-generate csv 30000)
@@ -28,7 +28,8 @@ cargo bench --locked --bench heavy
 
 echo "==> the app under Xvfb: start-up, memory, idle"
 xvfb-run -a --server-args="-screen 0 1280x800x24" \
-  $PY scripts/perf/measure_app.py target/release/rapport target/release/examples/empty_window "$heavy" 10 \
+  $PY scripts/perf/measure_app.py target/release/rapport target/release/examples/empty_window \
+  target/release/rapport-tray-agent "$heavy" 10 \
   --json "$OUT/app.json"
 
 echo "==> kill -9 during the 30,000-row import, $RUNS times"

@@ -5,9 +5,10 @@
 - memory (PSS summed over the app and its WebKit processes) with the window open, after it is
   closed (in the tray), and when started in the tray without ever opening it;
 - how often the app wakes when idle in the tray with nothing due (context switches of all its
-  threads over a minute).
+  threads over a minute);
+- the memory of the tray-agent prototype (no GTK, no WebKit) over the same store, for comparison.
 
-    python3 measure_app.py RAPPORT_BINARY EMPTY_WINDOW_BINARY HEAVY_DATA_DIR [RUNS] [--json OUT]
+    python3 measure_app.py RAPPORT_BINARY EMPTY_WINDOW_BINARY TRAY_AGENT_BINARY HEAVY_DATA_DIR [RUNS] [--json OUT]
 """
 
 import glob
@@ -112,8 +113,8 @@ def context_switches(pid):
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    rapport, empty, heavy = args[0], args[1], args[2]
-    runs = int(args[3]) if len(args) > 3 else 10
+    rapport, empty, agent, heavy = args[0], args[1], args[2], args[3]
+    runs = int(args[4]) if len(args) > 4 else 10
     out = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else None
     bus = Bus()
     env = dict(bus.env)
@@ -174,6 +175,18 @@ def main():
         print(f"in the tray from the start: {result['pss_hidden_mib']} MiB PSS; idle with "
               f"nothing due: {result['idle_wakeups_per_minute']} context switches in a minute "
               f"(all threads)")
+
+        # The prototype of a tray-and-reminder agent without GTK or WebKit, over the same store.
+        data_dir = fresh_copy(heavy)
+        process = subprocess.Popen([agent, data_dir], env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, text=True)
+        assert process.stdout.readline().strip() == "ready", "the tray agent did not start"
+        time.sleep(5)
+        result["pss_agent_mib"], _ = memory(process.pid)
+        kill_tree(process)
+        shutil.rmtree(data_dir)
+        print(f"tray-agent prototype (no GTK, no WebKit) over the same store: "
+              f"{result['pss_agent_mib']} MiB PSS")
     finally:
         bus.close()
     if out:

@@ -53,7 +53,8 @@ def main():
                      f"{app['start_rapport_ms']} ms vs {app['start_empty_ms']} ms, {app['start_ratio']}×",
                      app["start_ratio"] <= 1.2))
         rows.append(("tray, window closed", "≤ 40 MB PSS",
-                     f"{app['pss_closed_mib']} MiB (window open {app['pss_open_mib']} MiB)",
+                     f"{app['pss_closed_mib']} MiB (window open {app['pss_open_mib']} MiB; "
+                     f"tray-agent prototype {app.get('pss_agent_mib', '?')} MiB)",
                      app["pss_closed_mib"] * 1.048576 <= 40))
     if kill_notify and "lateness_awake_max_s" in kill_notify:
         rows.append(("notification lateness while awake", "≤ 2 s",

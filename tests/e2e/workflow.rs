@@ -273,15 +273,11 @@ async fn the_main_networking_path_from_brainstorm_to_telling_the_referrer() {
         "Analytical Engines",
     )
     .await;
-    app.client
-        .find(Locator::Css(
-            "#opportunity-form select[name='sourcePersonId']",
-        ))
-        .await
-        .unwrap()
-        .select_by_label("Ada Lovelace")
-        .await
-        .unwrap();
+    // Who told you: typed, then picked from the matches.
+    type_into(&app, "#opportunity-form .picker input", "Ada").await;
+    app.wait_for_text("#opportunity-form [role='option']", "Ada Lovelace")
+        .await;
+    click_text(&app, "#opportunity-form [role='option']", "Ada Lovelace").await;
     click(&app, "#opportunity-form button[type='submit']").await;
     app.wait_for_text(
         "#opportunities .opportunity",

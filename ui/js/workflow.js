@@ -11,7 +11,7 @@ import { opportunitiesView } from './views/opportunities.js';
 import { questionBank } from './views/questions.js';
 
 export async function showBrainstorm(ctx) {
-  const [circles, people] = await Promise.all([ctx.call('list_circles'), ctx.call('list_people')]);
+  const [circles, people] = await Promise.all([ctx.call('list_circles'), ctx.call('list_people_summaries')]);
   replaceChildren(ctx.main, brainstormView({ circles, people, call: ctx.call, onAdded: () => ctx.reloadPeople() }));
 }
 
@@ -36,7 +36,7 @@ export async function showMeetings(ctx) {
 
 export async function showMeeting(ctx, id) {
   const [meeting, me, bank, people] = await Promise.all([
-    ctx.call('get_meeting', { id }), ctx.call('get_me'), ctx.call('list_questions'), ctx.call('list_people'),
+    ctx.call('get_meeting', { id }), ctx.call('get_me'), ctx.call('list_questions'), ctx.call('list_people_summaries'),
   ]);
   const reload = async () => showMeeting(ctx, id);
   const actions = {
@@ -95,8 +95,8 @@ export async function showPitches(ctx, selectedId = null) {
 }
 
 export async function showOpportunities(ctx, includeClosed = false) {
-  const [opportunities, people, organizations, targets, meetings] = await Promise.all([
-    ctx.call('list_opportunities', { includeClosed }), ctx.call('list_people'), ctx.call('list_organizations'), ctx.call('list_targets'),
+  const [opportunities, organizations, targets, meetings] = await Promise.all([
+    ctx.call('list_opportunities', { includeClosed }), ctx.call('list_organizations'), ctx.call('list_targets'),
     ctx.call('list_meetings', { personId: null }),
   ]);
   const again = () => showOpportunities(ctx, includeClosed);
@@ -108,5 +108,5 @@ export async function showOpportunities(ctx, includeClosed = false) {
     openPerson: (id) => ctx.show({ name: 'person', id }),
     toggleClosed: () => showOpportunities(ctx, !includeClosed),
   };
-  replaceChildren(ctx.main, opportunitiesView({ opportunities, people, organizations, targets, meetings, includeClosed, actions }));
+  replaceChildren(ctx.main, opportunitiesView({ opportunities, searchPeople: (query) => ctx.call('search_people', { query }), organizations, targets, meetings, includeClosed, actions }));
 }

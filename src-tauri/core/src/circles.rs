@@ -49,12 +49,12 @@ pub(crate) fn id_by_name(conn: &Connection, name: &str) -> Result<i64> {
 /// The circle named `name`, created after the others if there is none (an import may bring
 /// circles of its own).
 pub(crate) fn id_or_create(conn: &Connection, name: &str) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO circle (name, position)
          SELECT ?1, (SELECT coalesce(max(position), 0) + 10 FROM circle)
          WHERE NOT EXISTS (SELECT 1 FROM circle WHERE name = ?1)",
-        [name.trim()],
-    )?;
+    )?
+    .execute([name.trim()])?;
     id_by_name(conn, name)
 }
 
@@ -84,13 +84,11 @@ impl Store {
         }
         self.write(|tx| {
             let exists: Option<i64> =
-                tx.query_row("SELECT id FROM circle WHERE name = ?1", [name], |r| r.get(0)).optional()?;
+                tx.prepare_cached("SELECT id FROM circle WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?;
             if exists.is_some() {
                 return Err(Error::invalid("circle", format!("The circle “{name}” already exists.")));
             }
-            tx.execute(
-                "INSERT INTO circle (name, position) SELECT ?1, coalesce(max(position), 0) + 10 FROM circle",
-                [name],
+            tx.prepare_cached("INSERT INTO circle (name, position) SELECT ?1, coalesce(max(position), 0) + 10 FROM circle")?.execute([name],
             )?;
             Ok(Circle { id: tx.last_insert_rowid(), name: name.to_string(), prompt: String::new(), cadence_days: None })
         })

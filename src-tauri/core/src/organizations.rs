@@ -16,10 +16,8 @@ pub(crate) fn upsert(conn: &Connection, name: &str, now: DateTime<Utc>) -> Resul
     if let Some(id) = found {
         return Ok(id);
     }
-    conn.execute(
-        "INSERT INTO organization (name, created_at) VALUES (?1, ?2)",
-        params![name, to_db(now)],
-    )?;
+    conn.prepare_cached("INSERT INTO organization (name, created_at) VALUES (?1, ?2)")?
+        .execute(params![name, to_db(now)])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -32,29 +30,26 @@ pub(crate) fn set_current_role(
     title: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let current: Option<i64> = conn.query_row(
-        "SELECT max(id) FROM role WHERE person_id = ?1 AND ended_on IS NULL",
-        [person_id],
-        |r| r.get(0),
-    )?;
+    let current: Option<i64> = conn
+        .prepare_cached("SELECT max(id) FROM role WHERE person_id = ?1 AND ended_on IS NULL")?
+        .query_row([person_id], |r| r.get(0))?;
     match (organization, current) {
         (None, None) => {}
         (None, Some(role)) => {
-            conn.execute("DELETE FROM role WHERE id = ?1", [role])?;
+            conn.prepare_cached("DELETE FROM role WHERE id = ?1")?
+                .execute([role])?;
         }
         (Some(name), Some(role)) => {
             let organization_id = upsert(conn, name, now)?;
-            conn.execute(
-                "UPDATE role SET organization_id = ?2, title = ?3 WHERE id = ?1",
-                params![role, organization_id, title],
-            )?;
+            conn.prepare_cached("UPDATE role SET organization_id = ?2, title = ?3 WHERE id = ?1")?
+                .execute(params![role, organization_id, title])?;
         }
         (Some(name), None) => {
             let organization_id = upsert(conn, name, now)?;
-            conn.execute(
+            conn.prepare_cached(
                 "INSERT INTO role (person_id, organization_id, title) VALUES (?1, ?2, ?3)",
-                params![person_id, organization_id, title],
-            )?;
+            )?
+            .execute(params![person_id, organization_id, title])?;
         }
     }
     Ok(())

@@ -228,6 +228,38 @@ const SELECT_PERSON: &str = "
     LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
     LEFT JOIN organization o ON o.id = r.organization_id";
 
+const SELECT_SUMMARY: &str = "
+    SELECT p.id, p.display_name, c.name, o.name, r.title, p.archived_at IS NOT NULL
+    FROM person p
+    LEFT JOIN circle c ON c.id = p.circle_id
+    LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
+    LEFT JOIN organization o ON o.id = r.organization_id";
+
+fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
+    Ok(PersonSummary {
+        id: row.get(0)?,
+        display_name: row.get(1)?,
+        circle: row.get(2)?,
+        organization: row.get(3)?,
+        title: row.get(4)?,
+        archived: row.get(5)?,
+    })
+}
+
+/// Loads several people's summaries, keeping the order of `ids`.
+pub(crate) fn load_summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<PersonSummary>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "{SELECT_SUMMARY} WHERE p.id = ?1 AND p.deleted_at IS NULL"
+    ))?;
+    let mut people = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(person) = statement.query_row([id], summary_from_row).optional()? {
+            people.push(person);
+        }
+    }
+    Ok(people)
+}
+
 /// A list stored by `group_concat(..., char(31))`.
 pub(crate) fn unit_separated(text: Option<String>) -> Vec<String> {
     text.map(|t| t.split('\u{1f}').map(str::to_string).collect())
@@ -293,32 +325,30 @@ fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) ->
         Some(name) => Some(circles::id_by_name(tx, name)?),
         None => None,
     };
-    let before: (Option<i64>, Option<i64>) = tx.query_row(
-        "SELECT cadence_days, circle_id FROM person WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let before: (Option<i64>, Option<i64>) = tx
+        .prepare_cached("SELECT cadence_days, circle_id FROM person WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let cadence_changed = before != (valid.cadence_days, circle_id);
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE person SET display_name = ?2, given_name = ?3, family_name = ?4, circle_id = ?5,
              email = ?6, phone = ?7, linkedin_url = ?8, how_met = ?9, notes = ?10, updated_at = ?11,
              cadence_days = ?12
          WHERE id = ?1",
-        params![
-            id,
-            valid.display_name,
-            valid.given_name,
-            valid.family_name,
-            circle_id,
-            valid.email,
-            valid.phone,
-            valid.linkedin_url,
-            valid.how_met,
-            valid.notes,
-            to_db(now),
-            valid.cadence_days
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        valid.display_name,
+        valid.given_name,
+        valid.family_name,
+        circle_id,
+        valid.email,
+        valid.phone,
+        valid.linkedin_url,
+        valid.how_met,
+        valid.notes,
+        to_db(now),
+        valid.cadence_days
+    ])?;
     organizations::set_current_role(
         tx,
         id,
@@ -326,7 +356,8 @@ fn write_fields(tx: &Transaction, id: i64, valid: &Valid, now: DateTime<Utc>) ->
         valid.title.as_deref(),
         now,
     )?;
-    tx.execute("DELETE FROM person_tag WHERE person_id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM person_tag WHERE person_id = ?1")?
+        .execute([id])?;
     for tag in &valid.tags {
         tag_person(tx, id, tag)?;
     }
@@ -355,10 +386,10 @@ pub(crate) fn new_uid() -> String {
 /// Adds a person inside the caller's transaction.
 pub(crate) fn create(tx: &Transaction, input: PersonInput, now: DateTime<Utc>) -> Result<Person> {
     let valid = validate(input)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO person (display_name, uid, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![valid.display_name, new_uid(), to_db(now)],
-    )?;
+    )?
+    .execute(params![valid.display_name, new_uid(), to_db(now)])?;
     let id = tx.last_insert_rowid();
     // Someone new has no interactions yet, so no keep-in-touch to arm.
     write_fields(tx, id, &valid, now)?;
@@ -393,8 +424,9 @@ impl Store {
     /// The user's own person row, created at first start.
     pub fn me(&self) -> Result<Person> {
         self.read(|conn| {
-            let id: i64 =
-                conn.query_row("SELECT id FROM person WHERE is_me = 1", [], |r| r.get(0))?;
+            let id: i64 = conn
+                .prepare_cached("SELECT id FROM person WHERE is_me = 1")?
+                .query_row([], |r| r.get(0))?;
             load(conn, id)
         })
     }
@@ -416,25 +448,12 @@ impl Store {
     /// Everyone as the people list shows them, in the same order as [`Store::people`].
     pub fn people_summaries(&self, filter: PeopleFilter) -> Result<Vec<PersonSummary>> {
         self.read(|conn| {
-            let mut statement = conn.prepare_cached(
-                "SELECT p.id, p.display_name, c.name, o.name, r.title, p.archived_at IS NOT NULL
-                 FROM person p
-                 LEFT JOIN circle c ON c.id = p.circle_id
-                 LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
-                 LEFT JOIN organization o ON o.id = r.organization_id
+            let mut statement = conn.prepare_cached(&format!(
+                "{SELECT_SUMMARY}
                  WHERE p.is_me = 0 AND p.deleted_at IS NULL AND (?1 OR p.archived_at IS NULL)
-                 ORDER BY c.position IS NULL, c.position, p.display_name COLLATE NOCASE, p.id",
-            )?;
-            let rows = statement.query_map([filter.include_archived], |r| {
-                Ok(PersonSummary {
-                    id: r.get(0)?,
-                    display_name: r.get(1)?,
-                    circle: r.get(2)?,
-                    organization: r.get(3)?,
-                    title: r.get(4)?,
-                    archived: r.get(5)?,
-                })
-            })?;
+                 ORDER BY c.position IS NULL, c.position, p.display_name COLLATE NOCASE, p.id"
+            ))?;
+            let rows = statement.query_map([filter.include_archived], summary_from_row)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }
@@ -445,10 +464,8 @@ impl Store {
         self.write(|tx| {
             ensure_exists(tx, id)?;
             let archived_at = archived.then(|| now.clone());
-            tx.execute(
-                "UPDATE person SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, archived_at, now],
-            )?;
+            tx.prepare_cached("UPDATE person SET archived_at = ?2, updated_at = ?3 WHERE id = ?1")?
+                .execute(params![id, archived_at, now])?;
             load(tx, id)
         })
     }
@@ -465,10 +482,8 @@ impl Store {
                     "Your own entry cannot be deleted.",
                 ));
             }
-            tx.execute(
-                "UPDATE person SET deleted_at = ?2 WHERE id = ?1",
-                params![id, now],
-            )?;
+            tx.prepare_cached("UPDATE person SET deleted_at = ?2 WHERE id = ?1")?
+                .execute(params![id, now])?;
             search::remove_person(tx, id)?;
             Ok(PersonRef {
                 id,
@@ -479,10 +494,11 @@ impl Store {
 
     pub fn restore_person(&self, id: i64) -> Result<Person> {
         self.write(|tx| {
-            let restored = tx.execute(
-                "UPDATE person SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-                [id],
-            )?;
+            let restored = tx
+                .prepare_cached(
+                    "UPDATE person SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                )?
+                .execute([id])?;
             if restored == 0 {
                 return Err(Error::not_found("deleted person", format!("id {id}")));
             }

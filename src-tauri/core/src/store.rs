@@ -236,5 +236,8 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Every frequent statement stays prepared: an import runs a few dozen per contact, and
+    // preparing them again took a third of its time.
+    conn.set_prepared_statement_cache_capacity(128);
     Ok(())
 }

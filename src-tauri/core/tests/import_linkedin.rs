@@ -223,10 +223,14 @@ fn namesakes_at_one_company_with_different_profiles_are_two_people() {
         John,Smith,https://www.linkedin.com/in/john-smith-1,,Contoso,Engineer,01 Mar 2024\r\n\
         John,Smith,https://www.linkedin.com/in/john-smith-2,,Contoso,Analyst,02 Mar 2024\r\n";
     let parsed = rapport_core::import::parse(ImportFormat::Linkedin, csv.as_bytes()).unwrap();
-    let summary = store.import(ImportFormat::Linkedin, &parsed, &mut |_| {}).unwrap();
+    let summary = store
+        .import(ImportFormat::Linkedin, &parsed, &mut |_| {})
+        .unwrap();
     assert_eq!(summary.new, 2);
     assert_eq!(names(&store), ["John Smith", "John Smith"]);
     // The same file again: each profile finds its own person.
-    let again = store.import(ImportFormat::Linkedin, &parsed, &mut |_| {}).unwrap();
+    let again = store
+        .import(ImportFormat::Linkedin, &parsed, &mut |_| {})
+        .unwrap();
     assert_eq!((again.new, again.unchanged), (0, 2));
 }

@@ -40,8 +40,8 @@ pub async fn list_people_summaries(
 pub async fn search_people(
     state: State<'_, AppState>,
     query: String,
-) -> CommandResult<Vec<Person>> {
-    Ok(state.store.search_people(&query)?)
+) -> CommandResult<Vec<PersonSummary>> {
+    Ok(state.store.search_people_summaries(&query)?)
 }
 
 #[tauri::command]

@@ -4,6 +4,7 @@
 import { h } from '../dom.js';
 import { formatWhen } from '../format.js';
 import { field, formError, submitting } from './forms.js';
+import { personPicker } from './person-picker.js';
 
 export const STATUSES = [
   ['heard_of', 'Heard of'], ['researching', 'Researching'], ['referred', 'Referred'], ['applied', 'Applied'],
@@ -31,14 +32,15 @@ function opportunityRow(o, actions) {
 }
 
 /** `actions`: add(input), setStatus(id, status), remove(id), setTarget(orgId, bool), openPerson(id), toggleClosed(). */
-export function opportunitiesView({ opportunities, people, organizations, targets, meetings, includeClosed, actions }) {
+export function opportunitiesView({ opportunities, searchPeople, organizations, targets, meetings, includeClosed, actions }) {
+  const source = personPicker({ name: 'sourcePersonId', search: searchPeople, placeholder: 'Type a name' });
   const form = h('form', { class: 'opportunity-form', id: 'opportunity-form', novalidate: true },
     h('div', { class: 'row' },
       field('Role', h('input', { name: 'role', autocomplete: 'off', placeholder: 'e.g. Summer analyst' })),
       field('Organization', h('input', { name: 'organization', autocomplete: 'off', list: 'organization-names' }))),
     h('datalist', { id: 'organization-names' }, organizations.map((o) => h('option', { value: o.name }))),
     h('div', { class: 'row' },
-      field('Who told you', h('select', { name: 'sourcePersonId' }, h('option', { value: '' }, '—'), people.map((p) => h('option', { value: String(p.id) }, p.displayName)))),
+      field('Who told you', source.input, { within: source.element }),
       field('Heard in', h('select', { name: 'meetingId' }, h('option', { value: '' }, '—'),
         meetings.map((m) => h('option', { value: String(m.id) }, m.title || `Interview with ${m.person.displayName}`))))),
     field('Notes', h('input', { name: 'notes', autocomplete: 'off' })),

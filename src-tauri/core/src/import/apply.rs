@@ -70,9 +70,13 @@ fn apply(
         ..Default::default()
     };
     let mut index = Index::load(tx)?;
-    let links_before: i64 = tx.query_row("SELECT count(*) FROM link", [], |r| r.get(0))?;
+    let links_before: i64 = tx
+        .prepare_cached("SELECT count(*) FROM link")?
+        .query_row([], |r| r.get(0))?;
     // Which stored person each contact became, for its relations.
     let mut person_of: Vec<Option<i64>> = Vec::with_capacity(parsed.contacts.len());
+    // Who is new or changed, indexed for search together at the end (see reindex_people).
+    let mut to_reindex = Vec::new();
     let total = parsed.contacts.len();
     for (done, contact) in parsed.contacts.iter().enumerate() {
         if done % PROGRESS_EVERY == 0 {
@@ -90,6 +94,7 @@ fn apply(
             Match::Same(id) => {
                 if update_existing(tx, id, contact, now)? {
                     summary.updated += 1;
+                    to_reindex.push(id);
                 } else {
                     summary.unchanged += 1;
                 }
@@ -97,6 +102,7 @@ fn apply(
             }
             found => {
                 let id = insert_new(tx, contact, now)?;
+                to_reindex.push(id);
                 summary.new += 1;
                 if found == Match::NameOnly {
                     summary.possible_duplicates += 1;
@@ -131,8 +137,11 @@ fn apply(
             }
         }
     }
-    let links_after: i64 = tx.query_row("SELECT count(*) FROM link", [], |r| r.get(0))?;
+    let links_after: i64 = tx
+        .prepare_cached("SELECT count(*) FROM link")?
+        .query_row([], |r| r.get(0))?;
     summary.links_added = (links_after - links_before) as usize;
+    search::reindex_people(tx, &to_reindex)?;
     progress(ImportProgress { done: total, total });
     Ok(summary)
 }
@@ -204,11 +213,9 @@ fn circle_id(tx: &Transaction, contact: &Incoming) -> Result<Option<i64>> {
 
 fn free_uid(tx: &Transaction, uid: Option<&str>) -> Result<String> {
     if let Some(uid) = uid.filter(|u| !u.trim().is_empty()) {
-        let taken: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM person WHERE uid = ?1)",
-            [uid],
-            |r| r.get(0),
-        )?;
+        let taken: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE uid = ?1)")?
+            .query_row([uid], |r| r.get(0))?;
         if !taken {
             return Ok(uid.to_string());
         }
@@ -246,7 +253,6 @@ fn insert_new(tx: &Transaction, contact: &Incoming, now: DateTime<Utc>) -> Resul
         organizations::set_current_role(tx, id, Some(organization), contact.title.as_deref(), now)?;
     }
     add_tags(tx, id, &contact.tags)?;
-    search::reindex_person(tx, id)?;
     Ok(id)
 }
 
@@ -292,14 +298,12 @@ struct Stored {
 }
 
 fn stored(tx: &Transaction, id: i64) -> Result<Stored> {
-    Ok(tx.query_row(
-        "SELECT p.given_name, p.family_name, p.circle_id, p.email, p.phone, p.linkedin_url,
+    Ok(tx.prepare_cached("SELECT p.given_name, p.family_name, p.circle_id, p.email, p.phone, p.linkedin_url,
                 p.how_met, p.notes, p.birthday, p.connected_on, o.name, r.title
          FROM person p
          LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
          LEFT JOIN organization o ON o.id = r.organization_id
-         WHERE p.id = ?1",
-        [id],
+         WHERE p.id = ?1")?.query_row([id],
         |r| {
             Ok(Stored {
                 given_name: r.get(0)?,
@@ -419,11 +423,8 @@ fn update_existing(
     changed |= add_tags(tx, id, &contact.tags)? > 0;
     changed |= update_role(tx, id, &before, contact, now)?;
     if changed {
-        tx.execute(
-            "UPDATE person SET updated_at = ?2 WHERE id = ?1",
-            params![id, to_db(now)],
-        )?;
-        search::reindex_person(tx, id)?;
+        tx.prepare_cached("UPDATE person SET updated_at = ?2 WHERE id = ?1")?
+            .execute(params![id, to_db(now)])?;
     }
     Ok(changed)
 }
@@ -443,10 +444,8 @@ fn update_role(
     match before.organization.as_deref() {
         Some(current) if folded_name(current) == folded_name(organization) => {
             if contact.title.is_some() && contact.title != before.title {
-                tx.execute(
-                    "UPDATE role SET title = ?2
-                     WHERE id = (SELECT max(id) FROM role WHERE person_id = ?1 AND ended_on IS NULL)",
-                    params![id, contact.title],
+                tx.prepare_cached("UPDATE role SET title = ?2
+                     WHERE id = (SELECT max(id) FROM role WHERE person_id = ?1 AND ended_on IS NULL)")?.execute(params![id, contact.title],
                 )?;
                 return Ok(true);
             }
@@ -454,10 +453,10 @@ fn update_role(
         }
         current => {
             if current.is_some() {
-                tx.execute(
+                tx.prepare_cached(
                     "UPDATE role SET ended_on = ?2 WHERE person_id = ?1 AND ended_on IS NULL",
-                    params![id, now.format("%Y-%m-%d").to_string()],
-                )?;
+                )?
+                .execute(params![id, now.format("%Y-%m-%d").to_string()])?;
             }
             organizations::set_current_role(
                 tx,

@@ -186,7 +186,10 @@ impl Index {
     }
 
     pub(crate) fn find(&self, contact: &Incoming) -> Match {
-        let profile = contact.linkedin_url.as_deref().and_then(canonical_linkedin_url);
+        let profile = contact
+            .linkedin_url
+            .as_deref()
+            .and_then(canonical_linkedin_url);
         let by_key = profile
             .as_ref()
             .and_then(|key| self.linkedin.get(key))
