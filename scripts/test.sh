@@ -8,8 +8,9 @@ need_rust
 # Xvfb and xauth give the display, webkit2gtk-driver gives WebKitWebDriver, dbus gives
 # dbus-daemon and dbus-monitor, nodejs runs the UI's unit tests, python3-venv holds the
 # independent parsers the exports are checked with (pip installs them into target/), dunst is
-# the notification server the end-to-end tests' notifications go to.
-need_packages "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver dbus nodejs python3 python3-venv dunst
+# the notification server the end-to-end tests' notifications go to, sqlite3 is what the
+# benchmark compares the import with.
+need_packages "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver dbus nodejs python3 python3-venv dunst sqlite3
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "==> installing tauri-driver"
   cargo install tauri-driver --locked --version 2.1.0
@@ -30,3 +31,6 @@ node --test ui/tests/
 echo "==> Rust tests (the end-to-end ones open real windows on a virtual display)"
 rm -rf target/e2e-screenshots
 xvfb-run -a --server-args="-screen 0 1280x800x24" cargo test --locked --workspace --no-fail-fast
+
+echo "==> the heavy-user benchmark, once on a small store (that it runs; its numbers mean nothing here)"
+cargo test --locked --bench heavy

@@ -147,8 +147,8 @@ def main():
         time.sleep(5)
         result["pss_open_mib"], result["pss_open_parts"] = memory(app.pid)
         close_window("Rapport")
-        wait_until(30, "the web process to end",
-                   lambda: len(descendants(app.pid)) == 1, 0.1)
+        wait_until(30, "the web process to end", lambda: not any(
+            process_name(pid).startswith("WebKitWebProc") for pid in descendants(app.pid)), 0.1)
         time.sleep(10)
         result["pss_closed_mib"], result["pss_closed_parts"] = memory(app.pid)
         kill_tree(app)
