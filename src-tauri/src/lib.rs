@@ -3,6 +3,8 @@
 
 pub mod cli;
 mod commands;
+#[cfg(target_os = "linux")]
+mod desktop_notifications;
 mod error;
 mod logging;
 pub mod reminders;
@@ -185,11 +187,12 @@ pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
     let app = with_commands(builder, state)
         .on_window_event(window::on_event)
         .setup(move |app| {
-            tray::create(app.handle())?;
-            reminders::start(app.handle().clone(), store, inbox, &watched_dir);
+            // The window first: its web processes start while the tray is made.
             if !hidden {
                 window::show_main(app.handle());
             }
+            tray::create(app.handle())?;
+            reminders::start(app.handle().clone(), store, inbox, &watched_dir);
             Ok(())
         })
         .build(tauri::tauri_build_context!())

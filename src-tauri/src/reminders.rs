@@ -19,6 +19,8 @@ use rapport_core::time::next_local_midnight;
 use rapport_core::Store;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
+#[cfg(target_os = "linux")]
+use crate::desktop_notifications::{Message, Notifier};
 use crate::tray;
 use crate::wall_timer::WallTimer;
 #[cfg(not(target_os = "linux"))]
@@ -149,48 +151,96 @@ fn watch(data_dir: &Path, wake: Sender<Wake>) -> Option<notify::RecommendedWatch
     }
 }
 
-/// Shows a notice and returns once the notification service has it, so that delivery is only
-/// recorded after the notification left this process.
 /// The actions a notification about one follow-up offers, besides clicking it ("default").
 #[cfg(target_os = "linux")]
 const ACTION_DONE: &str = "done";
 #[cfg(target_os = "linux")]
 const ACTION_SNOOZE: &str = "snooze";
 
-#[cfg(target_os = "linux")]
-fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) -> Result<(), String> {
-    let app_name = app
-        .config()
-        .product_name
-        .clone()
-        .unwrap_or_else(|| "Rapport".into());
-    // About one follow-up, clicking opens Rapport on it and Done / Snooze act without opening
-    // it; a summary of several opens Today.
-    let followup = match notice.delivers.as_slice() {
-        [(id, _)] => Some(*id),
-        _ => None,
-    };
-    let mut notification = notify_rust::Notification::new();
-    notification
-        .appname(&app_name)
-        .summary(&notice.title)
-        .body(&notice.body)
-        .icon(&app.config().identifier)
-        .action("default", "Open in Rapport");
-    if followup.is_some() {
-        notification
-            .action(ACTION_DONE, "Done")
-            .action(ACTION_SNOOZE, "Snooze 1 day");
+/// Where notices are shown: on Linux, the notification server over a connection of ours
+/// (see `desktop_notifications`), made when the loop starts and again after a failure; on other
+/// platforms the notification plugin.
+struct Desktop<R: Runtime> {
+    app: AppHandle<R>,
+    #[cfg(target_os = "linux")]
+    notifier: Option<Notifier>,
+}
+
+impl<R: Runtime> Desktop<R> {
+    fn new(app: &AppHandle<R>) -> Self {
+        let mut desktop = Desktop {
+            app: app.clone(),
+            #[cfg(target_os = "linux")]
+            notifier: None,
+        };
+        #[cfg(target_os = "linux")]
+        if let Err(error) = desktop.connected() {
+            tracing::warn!(%error, "no session bus yet; notifications will try again");
+        }
+        desktop
     }
-    let handle = notification.show().map_err(|e| e.to_string())?;
-    tracing::debug!(notification = handle.id(), ?followup, "notification shown");
-    let app = app.clone();
-    // Waiting for a click or an action blocks until the notification closes: a thread each.
-    std::thread::Builder::new()
-        .name("notification-actions".into())
-        .spawn(move || handle.wait_for_action(|action| on_action(&app, followup, action)))
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+
+    #[cfg(target_os = "linux")]
+    fn connected(&mut self) -> Result<&Notifier, String> {
+        if self.notifier.is_none() {
+            let app = self.app.clone();
+            let notifier =
+                Notifier::connect(move |followup, action| on_action(&app, followup, action))
+                    .map_err(|e| e.to_string())?;
+            self.notifier = Some(notifier);
+        }
+        Ok(self.notifier.as_ref().expect("connected just now"))
+    }
+
+    #[cfg(target_os = "linux")]
+    fn show(&mut self, notice: &Notice) -> Result<(), String> {
+        let app_name = self
+            .app
+            .config()
+            .product_name
+            .clone()
+            .unwrap_or_else(|| "Rapport".into());
+        let icon = self.app.config().identifier.clone();
+        // About one follow-up, clicking opens Rapport on it and Done / Snooze act without
+        // opening it; a summary of several opens Today.
+        let followup = match notice.delivers.as_slice() {
+            [(id, _)] => Some(*id),
+            _ => None,
+        };
+        let open = ("default", "Open in Rapport");
+        let one = [open, (ACTION_DONE, "Done"), (ACTION_SNOOZE, "Snooze 1 day")];
+        let message = Message {
+            app_name: &app_name,
+            icon: &icon,
+            summary: &notice.title,
+            body: &notice.body,
+            actions: if followup.is_some() { &one } else { &one[..1] },
+            followup,
+        };
+        let shown = self.connected()?.show(&message);
+        match shown {
+            Ok(id) => {
+                tracing::debug!(notification = id, ?followup, "notification shown");
+                Ok(())
+            }
+            Err(error) => {
+                // Connect again next time, in case the bus itself went away.
+                self.notifier = None;
+                Err(error.to_string())
+            }
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn show(&mut self, notice: &Notice) -> Result<(), String> {
+        self.app
+            .notification()
+            .builder()
+            .title(&notice.title)
+            .body(&notice.body)
+            .show()
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// What a click or an action on a notification does.
@@ -224,22 +274,13 @@ fn on_action<R: Runtime>(app: &AppHandle<R>, followup: Option<i64>, action: &str
     }
 }
 
-#[cfg(not(target_os = "linux"))]
-fn show<R: Runtime>(app: &AppHandle<R>, notice: &Notice) -> Result<(), String> {
-    app.notification()
-        .builder()
-        .title(&notice.title)
-        .body(&notice.body)
-        .show()
-        .map_err(|e| e.to_string())
-}
-
 fn run<R: Runtime>(
     app: &AppHandle<R>,
     store: &Store,
     inbox: Receiver<Wake>,
     mut timer: Option<WallTimer>,
 ) {
+    let mut desktop = Desktop::new(app);
     let mut at_start = true;
     let mut was_quiet = false;
     let mut data_version = store.data_version().unwrap_or_default();
@@ -259,7 +300,7 @@ fn run<R: Runtime>(
             // What came due during quiet hours is summarised like what was missed before a start.
             let summarise = at_start || std::mem::take(&mut was_quiet);
             store.deliver_due(summarise, |notice| {
-            let result = show(app, notice);
+            let result = desktop.show(notice);
             if health.record(result.as_ref().err().map(String::as_str)) {
                 tracing::warn!("no notification service: due follow-ups are shown in the app and counted in the tray");
                 let _ = app.emit(NOTIFICATIONS_UNAVAILABLE_EVENT, ());

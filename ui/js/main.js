@@ -7,7 +7,6 @@ import { renderPeopleList } from './views/people-list.js';
 import { personForm } from './views/person-form.js';
 import { personPage } from './views/person-page.js';
 import { dataView } from './views/data.js';
-import { networkView } from './views/network.js';
 import { openPalette } from './views/palette.js';
 import { autostartQuestion, settingsView } from './views/settings.js';
 import { todayView } from './views/today.js';
@@ -68,7 +67,8 @@ function renderSidebar() {
 }
 
 async function showNetwork() {
-  const map = await call('network_map', { filter: state.mapFilter });
+  // The map's graph library is large: loaded the first time the map is opened, not at start.
+  const [map, { networkView }] = await Promise.all([call('network_map', { filter: state.mapFilter }), import('./views/network.js')]);
   const view = networkView({
     map,
     filter: state.mapFilter,
@@ -400,13 +400,12 @@ function focusFollowupFromHash() {
 }
 
 async function start() {
-  state.circles = await call('list_circles');
-  await Promise.all([loadPeople(), loadFollowups()]);
+  [state.circles] = await Promise.all([call('list_circles'), loadPeople(), loadFollowups()]);
   renderSidebar();
-  await renderMain();
-  // After the frame holding the first data is painted (a task queued from the frame callback
+  // After the frame holding the people list is painted (a task queued from the frame callback
   // runs after it), the log records how long start-up took.
   requestAnimationFrame(() => setTimeout(() => call('window_painted').catch(() => {}), 0));
+  await renderMain();
   await listen('store-changed', () => refresh().catch(showFatal));
   // Said once a run: when no notification service exists, Today and the tray carry the load.
   const showNoNotifications = () => { if (!state.noticeDismissed) $('notice-banner').hidden = false; };

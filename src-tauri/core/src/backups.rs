@@ -143,7 +143,7 @@ impl Store {
         }
         let partial = target.with_extension("partial");
         let _ = std::fs::remove_file(&partial);
-        let people = self.read(|conn| {
+        let copy = |conn: &Connection| -> Result<i64> {
             conn.backup(rusqlite::MAIN_DB, &partial, None)?;
             // The copy is marked as Rapport's whatever the source's header said: a store whose
             // mark still sat in its write-ahead log was copied without it.
@@ -157,7 +157,16 @@ impl Store {
                     r.get(0)
                 })?,
             )
-        });
+        };
+        // From a connection of its own: copying a large store takes a while (a quarter of a
+        // second at 30,000 people), and the window's commands must not wait behind it. In WAL
+        // mode a reader sees one consistent state while the store goes on being written.
+        let people = match self.database_path() {
+            Some(path) => Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(Into::into)
+                .and_then(|source| copy(&source)),
+            None => self.read(copy),
+        };
         let people = people.inspect_err(|_| {
             let _ = std::fs::remove_file(&partial);
         })?;

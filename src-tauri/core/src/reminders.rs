@@ -66,7 +66,7 @@ pub fn notices(due: &[Followup], at_start: bool) -> Vec<Notice> {
 
 impl Store {
     /// Shows a notification for every follow-up due now that has not had one, recording each
-    /// delivery before the next notification is shown. `show` failing is logged and the
+    /// delivery just before it is shown. `show` failing is logged and the
     /// follow-up still counts as delivered: it stays visible in the app and the tray, and a
     /// failing notification service must not turn the loop into a busy retry.
     ///
@@ -80,10 +80,12 @@ impl Store {
         let due = self.undelivered_due(now)?;
         let notices = notices(&due, at_start);
         for notice in &notices {
+            // Recorded first: a crash between the two then loses this notification (the
+            // follow-up stays due in the app and the tray) rather than showing it twice.
+            self.mark_notified(&notice.delivers, now)?;
             if let Err(error) = show(notice) {
                 tracing::warn!(%error, title = %notice.title, "could not show a notification");
             }
-            self.mark_notified(&notice.delivers, now)?;
         }
         Ok(notices.len())
     }
