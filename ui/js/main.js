@@ -399,12 +399,17 @@ function focusFollowupFromHash() {
   });
 }
 
+/** When the page reached each step of its start (ms since the epoch), for the log. */
+const marks = { pageOpened: performance.timeOrigin, scriptStarted: Date.now() };
+
 async function start() {
   [state.circles] = await Promise.all([call('list_circles'), loadPeople(), loadFollowups()]);
+  marks.dataLoaded = Date.now();
   renderSidebar();
   // After the frame holding the people list is painted (a task queued from the frame callback
   // runs after it), the log records how long start-up took.
-  requestAnimationFrame(() => setTimeout(() => call('window_painted').catch(() => {}), 0));
+  marks.sidebarDrawn = Date.now();
+  requestAnimationFrame(() => setTimeout(() => call('window_painted', { marks }).catch(() => {}), 0));
   await renderMain();
   await listen('store-changed', () => refresh().catch(showFatal));
   // Said once a run: when no notification service exists, Today and the tray carry the load.

@@ -1,15 +1,31 @@
 //! What the window tells the app about itself.
 
-/// The window has painted its first data (the people list and the first screen). The log keeps
-/// how long that took from the start of the process: the start-up time a person feels, which
-/// `scripts/perf/measure_app.py` also reads.
+use std::collections::BTreeMap;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The window has painted its first data (the people list). The log keeps how long that took
+/// from the start of the process, the start-up time a person feels (which
+/// `scripts/perf/measure_app.py` also reads), and, for finding where it went, when the page
+/// reached each of its `marks` (milliseconds since the Unix epoch, from the page's clock).
 #[tauri::command]
-pub async fn window_painted() {
-    match crate::since_process_start() {
-        Some(elapsed) => tracing::info!(
-            elapsed_ms = elapsed.as_millis() as u64,
-            "window painted its first data"
-        ),
-        None => tracing::info!("window painted its first data"),
-    }
+pub async fn window_painted(marks: Option<BTreeMap<String, f64>>) {
+    let Some(elapsed) = crate::since_process_start() else {
+        return tracing::info!("window painted its first data");
+    };
+    let started = SystemTime::now()
+        .checked_sub(elapsed)
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .unwrap_or(Duration::ZERO)
+        .as_secs_f64()
+        * 1000.0;
+    let marks: Vec<String> = marks
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, at)| format!("{name} {:.0}", at - started))
+        .collect();
+    tracing::info!(
+        elapsed_ms = elapsed.as_millis() as u64,
+        marks = %marks.join(", "),
+        "window painted its first data"
+    );
 }
