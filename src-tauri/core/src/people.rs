@@ -228,14 +228,14 @@ const SELECT_PERSON: &str = "
     LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
     LEFT JOIN organization o ON o.id = r.organization_id";
 
-const SELECT_SUMMARY: &str = "
+pub(crate) const SELECT_SUMMARY: &str = "
     SELECT p.id, p.display_name, c.name, o.name, r.title, p.archived_at IS NOT NULL
     FROM person p
     LEFT JOIN circle c ON c.id = p.circle_id
     LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
     LEFT JOIN organization o ON o.id = r.organization_id";
 
-fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
+pub(crate) fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
     Ok(PersonSummary {
         id: row.get(0)?,
         display_name: row.get(1)?,
@@ -244,20 +244,6 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
         title: row.get(4)?,
         archived: row.get(5)?,
     })
-}
-
-/// Loads several people's summaries, keeping the order of `ids`.
-pub(crate) fn load_summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<PersonSummary>> {
-    let mut statement = conn.prepare_cached(&format!(
-        "{SELECT_SUMMARY} WHERE p.id = ?1 AND p.deleted_at IS NULL"
-    ))?;
-    let mut people = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(person) = statement.query_row([id], summary_from_row).optional()? {
-            people.push(person);
-        }
-    }
-    Ok(people)
 }
 
 /// A list stored by `group_concat(..., char(31))`.

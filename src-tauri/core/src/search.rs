@@ -162,39 +162,58 @@ impl Store {
     /// first, alphabetically, then those matching anywhere else. Archived people are found too,
     /// marked as archived; the user is not.
     pub fn search_people(&self, typed: &str) -> Result<Vec<Person>> {
-        self.search(typed, people::load_many, |person| &person.display_name)
+        self.search(typed, full_people, |person| {
+            (person.id, &person.display_name)
+        })
     }
 
-    /// [`Store::search_people`], with only what a list of results shows of each.
+    /// [`Store::search_people`], with only what a list of results shows of each, read in the
+    /// same query that matches them.
     pub fn search_people_summaries(&self, typed: &str) -> Result<Vec<PersonSummary>> {
-        self.search(typed, people::load_summaries, |person| &person.display_name)
+        self.search(typed, summaries, |person| (person.id, &person.display_name))
     }
 
+    /// `fetch(expression, limit)` reads up to `limit` people matching `expression`, the most
+    /// recently added first; `key` gives each one's id and name.
     fn search<T>(
         &self,
         typed: &str,
-        load: fn(&Connection, &[i64]) -> Result<Vec<T>>,
-        name: fn(&T) -> &str,
+        fetch: fn(&Connection, &str, usize) -> Result<Vec<T>>,
+        key: fn(&T) -> (i64, &str),
     ) -> Result<Vec<T>> {
         let Some(query) = query_for(typed) else {
             return Ok(Vec::new());
         };
         self.read(|conn| {
-            let by_name = matching_ids(conn, &query.in_names, MAX_RESULTS)?;
-            let mut found = load(conn, &by_name)?;
-            found.sort_by_cached_key(|person| name(person).to_lowercase());
-            if by_name.len() < MAX_RESULTS {
-                let elsewhere: Vec<i64> =
-                    matching_ids(conn, &query.anywhere, MAX_RESULTS + by_name.len())?
-                        .into_iter()
-                        .filter(|id| !by_name.contains(id))
-                        .take(MAX_RESULTS - by_name.len())
-                        .collect();
-                found.extend(load(conn, &elsewhere)?);
+            let mut found = fetch(conn, &query.in_names, MAX_RESULTS)?;
+            found.sort_by_cached_key(|person| key(person).1.to_lowercase());
+            if found.len() < MAX_RESULTS {
+                let by_name: Vec<i64> = found.iter().map(|person| key(person).0).collect();
+                let elsewhere: Vec<T> = fetch(conn, &query.anywhere, MAX_RESULTS + by_name.len())?
+                    .into_iter()
+                    .filter(|person| !by_name.contains(&key(person).0))
+                    .take(MAX_RESULTS - by_name.len())
+                    .collect();
+                found.extend(elsewhere);
             }
             Ok(found)
         })
     }
+}
+
+fn full_people(conn: &Connection, expression: &str, limit: usize) -> Result<Vec<Person>> {
+    people::load_many(conn, &matching_ids(conn, expression, limit)?)
+}
+
+fn summaries(conn: &Connection, expression: &str, limit: usize) -> Result<Vec<PersonSummary>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "{} JOIN search_index s ON s.rowid = p.id
+         WHERE search_index MATCH ?1 AND p.is_me = 0 AND p.deleted_at IS NULL
+         ORDER BY s.rowid DESC LIMIT ?2",
+        people::SELECT_SUMMARY
+    ))?;
+    let rows = statement.query_map(params![expression, limit as i64], people::summary_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 #[cfg(test)]
