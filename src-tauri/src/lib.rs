@@ -166,6 +166,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
 /// The argument the login item passes: start in the tray, without opening the window.
 pub const HIDDEN_ARG: &str = "--hidden";
 
+/// When the tray is made if the window never says it has painted.
+const TRAY_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(3);
+
 pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
     logging::init(data_dir);
     let store = Arc::new(Store::open(data_dir).map_err(|e| e.to_string())?);
@@ -187,11 +190,20 @@ pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
     let app = with_commands(builder, state)
         .on_window_event(window::on_event)
         .setup(move |app| {
-            // The window first: its web processes start while the tray is made.
-            if !hidden {
+            if hidden {
+                tray::create_once(app.handle());
+            } else {
+                // The window first, and the tray once the window has painted its first data
+                // (`window_painted`): making the tray holds the main thread, which serves the
+                // page its files. At the latest after a few seconds, whatever the page does.
                 window::show_main(app.handle());
+                let handle = app.handle().clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(TRAY_AT_THE_LATEST);
+                    let on_main = handle.clone();
+                    let _ = handle.run_on_main_thread(move || tray::create_once(&on_main));
+                });
             }
-            tray::create(app.handle())?;
             reminders::start(app.handle().clone(), store, inbox, &watched_dir);
             Ok(())
         })

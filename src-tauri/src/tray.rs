@@ -4,9 +4,11 @@
 use chrono::{DateTime, Local, Utc};
 use rapport_core::followups::Followup;
 use rapport_core::Store;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Runtime};
+
+use tauri::{AppHandle, Manager, Runtime};
 
 use crate::window;
 
@@ -96,7 +98,20 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, model: &[TrayEntry]) -> tauri::Res
     menu.build()
 }
 
-pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+/// Makes the tray, once (later calls do nothing; on the main thread), then has the reminder loop
+/// fill in its menu.
+pub fn create_once<R: Runtime>(app: &AppHandle<R>) {
+    static MADE: AtomicBool = AtomicBool::new(false);
+    if MADE.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    if let Err(error) = create(app) {
+        return tracing::error!(%error, "cannot make the tray icon");
+    }
+    app.state::<crate::AppState>().changed();
+}
+
+fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let menu = build_menu(app, &menu_model(&[], Utc::now()))?;
     let mut tray = TrayIconBuilder::with_id(TRAY_ID);
     if let Some(icon) = app.default_window_icon() {

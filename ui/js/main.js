@@ -33,8 +33,13 @@ const state = {
 /** Today lists this many follow-ups after today, and counts the rest. */
 const LATER_SHOWN = 20;
 
-async function loadPeople() {
-  state.people = await call('list_people_summaries', { filter: { includeArchived: state.includeArchived } });
+/** People drawn before everyone is loaded: more than a tall window shows. */
+const FIRST_SCREEN = 100;
+
+/** Everyone, or with `limit` the first few (the list then says so until everyone is in). */
+async function loadPeople(limit = null) {
+  state.people = await call('list_people_summaries', { filter: { includeArchived: state.includeArchived }, limit });
+  state.peopleComplete = limit === null || state.people.length < limit;
 }
 
 async function loadFollowups() {
@@ -58,11 +63,12 @@ function renderSidebar() {
   const query = search.value.trim();
   renderPeopleList($('people-list'), {
     people: state.results ?? state.people,
+    complete: state.peopleComplete,
     query: state.results ? query : '',
     selectedId: state.view.name === 'person' ? state.view.id : null,
     onSelect: (id) => show({ name: 'person', id }),
   });
-  $('people-heading').textContent = `People · ${state.people.length}`;
+  $('people-heading').textContent = state.peopleComplete ? `People · ${state.people.length}` : 'People';
   document.body.dataset.peopleRendered = 'true';
 }
 
@@ -403,13 +409,18 @@ function focusFollowupFromHash() {
 const marks = { pageOpened: performance.timeOrigin, scriptStarted: Date.now() };
 
 async function start() {
-  [state.circles] = await Promise.all([call('list_circles'), loadPeople(), loadFollowups()]);
+  // The first screen of people first: with thousands, loading everyone takes a moment longer.
+  [state.circles] = await Promise.all([call('list_circles'), loadPeople(FIRST_SCREEN), loadFollowups()]);
   marks.dataLoaded = Date.now();
   renderSidebar();
   // After the frame holding the people list is painted (a task queued from the frame callback
   // runs after it), the log records how long start-up took.
   marks.sidebarDrawn = Date.now();
   requestAnimationFrame(() => setTimeout(() => call('window_painted', { marks }).catch(() => {}), 0));
+  if (!state.peopleComplete) {
+    await loadPeople();
+    renderSidebar();
+  }
   await renderMain();
   await listen('store-changed', () => refresh().catch(showFatal));
   // Said once a run: when no notification service exists, Today and the tray carry the load.

@@ -431,15 +431,26 @@ impl Store {
         })
     }
 
-    /// Everyone as the people list shows them, in the same order as [`Store::people`].
-    pub fn people_summaries(&self, filter: PeopleFilter) -> Result<Vec<PersonSummary>> {
+    /// Everyone as the people list shows them, in the same order as [`Store::people`]; with a
+    /// `limit`, only the first that many (what a window needs for its first screen).
+    pub fn people_summaries(
+        &self,
+        filter: PeopleFilter,
+        limit: Option<usize>,
+    ) -> Result<Vec<PersonSummary>> {
+        const ORDER: &str =
+            "ORDER BY c.position IS NULL, c.position, p.display_name COLLATE NOCASE, p.id";
         self.read(|conn| {
+            // The first people are chosen before their roles are looked up.
             let mut statement = conn.prepare_cached(&format!(
                 "{SELECT_SUMMARY}
-                 WHERE p.is_me = 0 AND p.deleted_at IS NULL AND (?1 OR p.archived_at IS NULL)
-                 ORDER BY c.position IS NULL, c.position, p.display_name COLLATE NOCASE, p.id"
+                 WHERE p.id IN (SELECT p.id FROM person p LEFT JOIN circle c ON c.id = p.circle_id
+                                WHERE p.is_me = 0 AND p.deleted_at IS NULL AND (?1 OR p.archived_at IS NULL)
+                                {ORDER} LIMIT ?2)
+                 {ORDER}"
             ))?;
-            let rows = statement.query_map([filter.include_archived], summary_from_row)?;
+            let limit = limit.map_or(-1, |n| n as i64);
+            let rows = statement.query_map(params![filter.include_archived, limit], summary_from_row)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }

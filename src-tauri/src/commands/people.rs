@@ -27,13 +27,16 @@ pub async fn list_people(
     Ok(state.store.people(filter.unwrap_or_default())?)
 }
 
-/// Everyone, as the people list shows them.
+/// Everyone as the people list shows them, or the first `limit` of them.
 #[tauri::command]
 pub async fn list_people_summaries(
     state: State<'_, AppState>,
     filter: Option<PeopleFilter>,
+    limit: Option<usize>,
 ) -> CommandResult<Vec<PersonSummary>> {
-    Ok(state.store.people_summaries(filter.unwrap_or_default())?)
+    Ok(state
+        .store
+        .people_summaries(filter.unwrap_or_default(), limit)?)
 }
 
 #[tauri::command]

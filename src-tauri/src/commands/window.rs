@@ -3,12 +3,17 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use tauri::{AppHandle, Runtime};
+
 /// The window has painted its first data (the people list). The log keeps how long that took
 /// from the start of the process, the start-up time a person feels (which
 /// `scripts/perf/measure_app.py` also reads), and, for finding where it went, when the page
 /// reached each of its `marks` (milliseconds since the Unix epoch, from the page's clock).
 #[tauri::command]
-pub async fn window_painted(marks: Option<BTreeMap<String, f64>>) {
+pub async fn window_painted<R: Runtime>(app: AppHandle<R>, marks: Option<BTreeMap<String, f64>>) {
+    // Now that the window shows its data, the tray (see `run`).
+    let on_main = app.clone();
+    let _ = app.run_on_main_thread(move || crate::tray::create_once(&on_main));
     let Some(elapsed) = crate::since_process_start() else {
         return tracing::info!("window painted its first data");
     };

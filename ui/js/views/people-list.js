@@ -44,11 +44,12 @@ function moveSelection(container, selectedId) {
 }
 
 /** Headings and people in order, each with its offset from the top. */
-export function layoutItems(people, rowHeight, headingHeight) {
+export function layoutItems(people, rowHeight, headingHeight, complete = true) {
   const items = [];
   let top = 0;
   for (const group of groupByCircle(people)) {
-    items.push({ heading: group.circle ?? 'No circle', count: group.people.length, top });
+    // Counted only once everyone is in.
+    items.push({ heading: group.circle ?? 'No circle', count: complete ? group.people.length : null, top });
     top += headingHeight;
     for (const person of group.people) {
       items.push({ person, top });
@@ -74,9 +75,9 @@ function pixels(container, property, fallback) {
   return parseFloat(getComputedStyle(container).getPropertyValue(property)) || fallback;
 }
 
-function virtualList(container, people, state) {
+function virtualList(container, people, complete, state) {
   const rowHeight = pixels(container, '--person-row-height', 44);
-  const { items, height } = layoutItems(people, rowHeight, pixels(container, '--circle-heading-height', 30));
+  const { items, height } = layoutItems(people, rowHeight, pixels(container, '--circle-heading-height', 30), complete);
   const space = h('div', { class: 'people-window', style: { height: `${height}px` } });
   const view = { items, space, first: -1, last: -1 };
 
@@ -93,7 +94,7 @@ function virtualList(container, people, state) {
     replaceChildren(space, items.slice(first, last + 1).map((item) => {
       const element = item.person
         ? row(item.person, state.selectedId, state.onSelect)
-        : h('h3', { class: 'circle-name' }, item.heading, h('span', { class: 'count-quiet' }, ` ${item.count}`));
+        : h('h3', { class: 'circle-name' }, item.heading, item.count === null ? null : h('span', { class: 'count-quiet' }, ` ${item.count}`));
       element.style.top = `${item.top}px`;
       return element;
     }));
@@ -132,7 +133,8 @@ function virtualList(container, people, state) {
   return view;
 }
 
-export function renderPeopleList(container, { people, query, selectedId, onSelect }) {
+/** `complete` is false while only the first screen of people is loaded. */
+export function renderPeopleList(container, { people, complete = true, query, selectedId, onSelect }) {
   const last = drawn.get(container);
   if (last) last.state.selectedId = selectedId;
   if (last && last.people === people && last.query === query) {
@@ -156,9 +158,10 @@ export function renderPeopleList(container, { people, query, selectedId, onSelec
     replaceChildren(container, h('p', { class: 'empty' }, 'No one yet. Start with the people you already know: family, friends, classmates, professors, coworkers.'));
     return;
   }
-  const view = virtualList(container, people, state);
+  const view = virtualList(container, people, complete, state);
   drawn.get(container).view = view;
-  container.scrollTop = 0;
+  // Where the reader was stays put when the rest of the list arrives.
+  if (!last || last.query) container.scrollTop = 0;
   replaceChildren(container, view.space);
   view.draw();
 }
