@@ -354,11 +354,10 @@ fn the_people_list_summary_names_each_person_as_the_full_list_does() {
             include_archived: true,
         })
         .unwrap();
-    let summaries = store
-        .people_summaries(PeopleFilter {
-            include_archived: true,
-        })
-        .unwrap();
+    let everyone = PeopleFilter {
+        include_archived: true,
+    };
+    let summaries = store.people_summaries(everyone, None).unwrap();
     assert_eq!(summaries.len(), 3);
     for (person, summary) in full.iter().zip(&summaries) {
         assert_eq!(
@@ -382,9 +381,12 @@ fn the_people_list_summary_names_each_person_as_the_full_list_does() {
     }
     assert_eq!(
         store
-            .people_summaries(PeopleFilter::default())
+            .people_summaries(PeopleFilter::default(), None)
             .unwrap()
             .len(),
         2
     );
+    // The first screen: the first few, in the same order.
+    let first = store.people_summaries(everyone, Some(2)).unwrap();
+    assert_eq!(first, summaries[..2]);
 }
