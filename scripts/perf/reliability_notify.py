@@ -33,7 +33,7 @@ def main():
     random.seed(2)
     data_dir = tempfile.mkdtemp(prefix="rapport-kill-notify-")
     bus = Bus()
-    env = dict(bus.env, RUST_LOG="info")
+    env = dict(bus.env, RAPPORT_LOG="info")
 
     def cli(*words):
         subprocess.run([binary, "--data-dir", data_dir, *words], check=True, env=env,

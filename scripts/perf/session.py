@@ -129,12 +129,14 @@ def kill_tree(process):
 
 
 def fresh_copy(source_dir):
-    """A copy of a data folder (the store and its WAL) in a new temporary folder."""
+    """A copy of a data folder (the store, its WAL, its backups) in a new temporary folder."""
     target = tempfile.mkdtemp(prefix="rapport-perf-")
     for name in os.listdir(source_dir):
         path = os.path.join(source_dir, name)
         if os.path.isfile(path) and name.startswith("rapport.sqlite3"):
             shutil.copy2(path, target)
+        elif name == "backups" and os.path.isdir(path):
+            shutil.copytree(path, os.path.join(target, name))
     return target
 
 

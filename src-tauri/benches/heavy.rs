@@ -169,7 +169,7 @@ impl Ipc {
     }
 }
 
-/// The same two queries as the core (names, then anywhere), by hand on SQLite.
+/// The same queries as the core (whole name words, name prefixes, anywhere), by hand on SQLite.
 fn raw_search(conn: &Connection, typed: &str) -> Vec<(i64, String)> {
     let query = rapport_core::search::query_for(typed).unwrap();
     let max = rapport_core::search::MAX_RESULTS;
@@ -183,14 +183,23 @@ fn raw_search(conn: &Connection, typed: &str) -> Vec<(i64, String)> {
             .map(Result::unwrap)
             .collect()
     };
-    let mut found = run(&query.in_names, max);
-    found.sort_by_cached_key(|(_, name)| name.to_lowercase());
-    if found.len() < max {
-        let more: Vec<_> = run(&query.anywhere, max + found.len())
+    let mut found: Vec<(i64, String)> = Vec::new();
+    for (expression, alphabetical) in [
+        (&query.exact_names, true),
+        (&query.in_names, true),
+        (&query.anywhere, false),
+    ] {
+        if found.len() >= max {
+            break;
+        }
+        let mut more: Vec<_> = run(expression, max + found.len())
             .into_iter()
             .filter(|(id, _)| !found.iter().any(|(seen, _)| seen == id))
             .take(max - found.len())
             .collect();
+        if alphabetical {
+            more.sort_by_cached_key(|(_, name)| name.to_lowercase());
+        }
         found.extend(more);
     }
     found

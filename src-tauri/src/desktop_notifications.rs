@@ -84,6 +84,12 @@ impl Notifier {
         Ok(Notifier { connection, shown })
     }
 
+    /// Whether `error` means the connection itself is gone (and a new one is needed), rather
+    /// than an answer from the bus or the server, such as "no notification service".
+    pub fn is_connection_lost(error: &zbus::Error) -> bool {
+        !matches!(error, zbus::Error::MethodError(..) | zbus::Error::FDO(..))
+    }
+
     /// Shows the notification; returns the server's id for it.
     pub fn show(&self, message: &Message) -> zbus::Result<u32> {
         let actions: Vec<&str> = message
@@ -113,5 +119,12 @@ impl Notifier {
             shown.insert(id, message.followup);
         }
         Ok(id)
+    }
+}
+
+impl Drop for Notifier {
+    fn drop(&mut self) {
+        // Closing the connection ends the actions thread's iterator, and so the thread.
+        let _ = self.connection.clone().close();
     }
 }

@@ -4,7 +4,8 @@
 //! process does (a change to the store's files, confirmed by `PRAGMA data_version`). On Linux
 //! the sleep is a wall-clock timer that survives suspend and notices the clock being set, so
 //! with nothing due and nothing written the loop does not wake at all until midnight; elsewhere
-//! it wakes at least once a minute to catch those.
+//! it wakes at least once a minute to catch those. (A change of time zone is noticed at the next
+//! wake.)
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -29,6 +30,9 @@ use tauri_plugin_notification::NotificationExt;
 /// Without a wall-clock timer, the longest the loop sleeps: the bound on how late it notices a
 /// suspend or a clock change.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// How soon a daily backup that failed is tried again.
+const BACKUP_RETRY: chrono::Duration = chrono::Duration::minutes(15);
 
 /// Writes come in bursts (a transaction is several file writes): wait this long for the burst to
 /// end before looking.
@@ -224,8 +228,11 @@ impl<R: Runtime> Desktop<R> {
                 Ok(())
             }
             Err(error) => {
-                // Connect again next time, in case the bus itself went away.
-                self.notifier = None;
+                // Connect again next time if the bus itself went away; an answer such as "no
+                // notification service" keeps the connection.
+                if Notifier::is_connection_lost(&error) {
+                    self.notifier = None;
+                }
                 Err(error.to_string())
             }
         }
@@ -317,10 +324,15 @@ fn run<R: Runtime>(
             Err(error) => tracing::error!(%error, "could not deliver due follow-ups"),
         }
         tray::refresh(app, store, health.unavailable());
-        // Cheap when today's copy exists; the loop wakes at least once a minute and at midnight.
-        if let Err(error) = store.daily_backup() {
-            tracing::error!(%error, "could not make today's backup");
-        }
+        // Cheap when today's copy exists; the loop wakes at midnight for the next one. One that
+        // failed (an unplugged backup drive) is tried again a quarter of an hour later.
+        let backup_retry = match store.daily_backup() {
+            Ok(_) => None,
+            Err(error) => {
+                tracing::error!(%error, "could not make today's backup");
+                Some(store.now() + BACKUP_RETRY)
+            }
+        };
         if at_start {
             tracing::info!("reminder loop ready");
             at_start = false;
@@ -337,6 +349,7 @@ fn run<R: Runtime>(
             (_, due) => due,
         };
         let wake_at = next_wake(next_due, next_local_midnight(now, &Local));
+        let wake_at = backup_retry.map_or(wake_at, |retry| retry.min(wake_at));
         if let Some(armed) = &timer {
             if let Err(error) = armed.arm(wake_at) {
                 tracing::warn!(%error, "cannot arm the wall-clock timer: the reminder loop wakes every minute");

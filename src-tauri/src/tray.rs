@@ -106,7 +106,9 @@ pub fn create_once<R: Runtime>(app: &AppHandle<R>) {
         return;
     }
     if let Err(error) = create(app) {
-        return tracing::error!(%error, "cannot make the tray icon");
+        // Without a tray, a Rapport started in the tray would have no way back: open the window.
+        tracing::error!(%error, "cannot make the tray icon; opening the window instead");
+        return window::show_main(app);
     }
     app.state::<crate::AppState>().changed();
 }

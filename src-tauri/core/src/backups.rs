@@ -144,7 +144,19 @@ impl Store {
         let partial = target.with_extension("partial");
         let _ = std::fs::remove_file(&partial);
         let copy = |conn: &Connection| -> Result<i64> {
-            conn.backup(rusqlite::MAIN_DB, &partial, None)?;
+            // One step: one read transaction, so the copy is one state of the store, and writes
+            // by the app meanwhile cannot make it start over.
+            let mut target = Connection::open(&partial)?;
+            match rusqlite::backup::Backup::new(conn, &mut target)?.step(-1)? {
+                rusqlite::backup::StepResult::Done => {}
+                other => {
+                    return Err(Error::invalid(
+                        "backup",
+                        format!("the store was busy; the backup did not finish ({other:?})"),
+                    ))
+                }
+            }
+            drop(target);
             // The copy is marked as Rapport's whatever the source's header said: a store whose
             // mark still sat in its write-ahead log was copied without it.
             Connection::open(&partial)?.pragma_update(
@@ -160,9 +172,13 @@ impl Store {
         };
         // From a connection of its own: copying a large store takes a while (a quarter of a
         // second at 30,000 people), and the window's commands must not wait behind it. In WAL
-        // mode a reader sees one consistent state while the store goes on being written.
+        // mode the app goes on writing while this reader copies.
         let people = match self.database_path() {
             Some(path) => Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .and_then(|source| {
+                    source.busy_timeout(std::time::Duration::from_secs(5))?;
+                    Ok(source)
+                })
                 .map_err(Into::into)
                 .and_then(|source| copy(&source)),
             None => self.read(copy),

@@ -257,7 +257,6 @@ impl Store {
         })
     }
 
-    /// Every pending follow-up, soonest first.
     /// What Today shows: every pending follow-up due before `until` (the end of the user's day),
     /// and the first `later_limit` after it, with how many come later in all. A heavy user has
     /// thousands pending; sending them all to the window on every start cost half a second.
@@ -294,6 +293,7 @@ impl Store {
         })
     }
 
+    /// Every pending follow-up, soonest first.
     pub fn pending_followups(&self) -> Result<Vec<Followup>> {
         self.read(|conn| query(conn, "f.state = 'pending' ORDER BY f.due_at, f.id", []))
     }

@@ -150,7 +150,11 @@ impl Store {
     fn after_open(&self, previous_version: i64) -> Result<()> {
         let now = self.now();
         self.write(|tx| {
-            if (1..migrations::SEARCH_INDEX_VERSION).contains(&previous_version) {
+            // After an upgrade that recreated the index, and also when it is empty while people
+            // exist: a crash between that upgrade and this refill must not leave search empty.
+            if (1..migrations::SEARCH_INDEX_VERSION).contains(&previous_version)
+                || search::is_missing(tx)?
+            {
                 search::rebuild(tx)?;
             }
             let me: Option<i64> = tx

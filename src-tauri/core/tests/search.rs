@@ -141,3 +141,15 @@ fn a_search_returns_at_most_a_hundred_however_many_match() {
         rapport_core::search::MAX_RESULTS
     );
 }
+
+#[test]
+fn a_whole_name_word_comes_first_however_many_newer_names_start_with_it() {
+    let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
+    add(&store, "Li Wei");
+    for n in 0..120 {
+        add(&store, &format!("Lisa Number{n}"));
+    }
+    let found = names(store.search_people("li").unwrap());
+    assert_eq!(found.len(), rapport_core::search::MAX_RESULTS);
+    assert_eq!(found[0], "Li Wei");
+}

@@ -161,3 +161,21 @@ fn a_data_dir_flag_wins_over_the_environment_and_the_default() {
     let flag = Path::new("/tmp/from-flag");
     assert_eq!(paths::resolve_data_dir(Some(flag)).unwrap(), flag);
 }
+
+#[test]
+fn a_store_whose_search_index_was_left_empty_is_indexed_again_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .add_person(rapport_core::people::PersonInput::named("Ada Lovelace"))
+            .unwrap();
+    }
+    // As after a crash between the upgrade that recreated the index and its refill.
+    Connection::open(dir.path().join(rapport_core::paths::DATABASE_FILE))
+        .unwrap()
+        .execute("DELETE FROM search_index", [])
+        .unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.search_people("ada").unwrap().len(), 1);
+}

@@ -13,9 +13,16 @@ pub fn perf_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/perf"))
 }
 
+/// Changes whenever the generator writes different data, so that a store kept from an older
+/// generator is not measured by mistake.
+const GENERATOR_VERSION: u32 = 1;
+
 /// The data folder holding `scale` generated with `seed`, generating it the first time.
 pub fn store(name: &str, scale: Scale, seed: u64) -> Outcome<PathBuf> {
-    let dir = perf_dir().join(format!("{name}-{}-seed{seed}", scale.people));
+    let dir = perf_dir().join(format!(
+        "{name}-{}x{}x{}x{}-seed{seed}-v{GENERATOR_VERSION}",
+        scale.people, scale.interactions, scale.links, scale.followups
+    ));
     let done = dir.join(".complete");
     if done.exists() {
         return Ok(dir);
@@ -41,7 +48,9 @@ pub fn store(name: &str, scale: Scale, seed: u64) -> Outcome<PathBuf> {
 /// A `Connections.csv` of `rows` rows generated with `seed`.
 pub fn connections_csv(rows: usize, seed: u64) -> Outcome<PathBuf> {
     std::fs::create_dir_all(perf_dir())?;
-    let path = perf_dir().join(format!("Connections-{rows}-seed{seed}.csv"));
+    let path = perf_dir().join(format!(
+        "Connections-{rows}-seed{seed}-v{GENERATOR_VERSION}.csv"
+    ));
     if !path.exists() {
         let partial = path.with_extension("partial");
         generate::write_connections_csv(&partial, rows, seed)?;

@@ -145,6 +145,7 @@ export function followupForm({ personId = null, searchPeople, onSave }) {
     const chosen = personId ?? (data.get('personId') ? Number(data.get('personId')) : null);
     const dueAt = fromLocalInput(String(data.get('due') ?? ''));
     submitting(form, async () => {
+      if (picker?.unresolved()) throw new Error('Pick who it is with from the list (type part of their name), or clear the name.');
       if (!dueAt) throw Object.assign(new Error('Pick when it is due.'), { field: 'due' });
       await onSave({ personId: chosen, title: String(data.get('title') ?? ''), dueAt });
       form.reset();

@@ -50,12 +50,15 @@ export function opportunitiesView({ opportunities, searchPeople, organizations, 
     event.preventDefault();
     const data = new FormData(form);
     const text = (k) => String(data.get(k) ?? '');
-    submitting(form, () => actions.add({
+    submitting(form, async () => {
+      if (source.unresolved()) throw new Error('Pick who told you from the list (type part of their name), or clear the name.');
+      await actions.add({
       role: text('role'), organization: text('organization') || null,
       sourcePersonId: text('sourcePersonId') ? Number(text('sourcePersonId')) : null,
       meetingId: text('meetingId') ? Number(text('meetingId')) : null,
       notes: text('notes'),
-    }));
+      });
+    });
   });
 
   const candidates = organizations.filter((o) => !o.isTarget);

@@ -91,6 +91,8 @@ function virtualList(container, people, complete, state) {
     if (first === view.first && last === view.last) return;
     view.first = first;
     view.last = last;
+    // The row with the keyboard focus is built again below: give it the focus back.
+    const focused = space.contains(document.activeElement) ? document.activeElement.dataset?.personId : null;
     replaceChildren(space, items.slice(first, last + 1).map((item) => {
       const element = item.person
         ? row(item.person, state.selectedId, state.onSelect)
@@ -98,6 +100,7 @@ function virtualList(container, people, complete, state) {
       element.style.top = `${item.top}px`;
       return element;
     }));
+    if (focused) space.querySelector(`.person-row[data-person-id="${focused}"]`)?.focus({ preventScroll: true });
   };
 
   let pending = false;
@@ -125,9 +128,13 @@ function virtualList(container, people, complete, state) {
   };
   container.addEventListener('scroll', onScroll, { passive: true });
   container.addEventListener('keydown', onKeydown);
+  // A taller window shows more rows.
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(onScroll) : null;
+  resized?.observe(container);
   view.detach = () => {
     container.removeEventListener('scroll', onScroll);
     container.removeEventListener('keydown', onKeydown);
+    resized?.disconnect();
   };
   view.draw = draw;
   return view;

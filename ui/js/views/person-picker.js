@@ -67,5 +67,9 @@ export function personPicker({ name, search, placeholder = 'Type a name, or leav
   // A reset form forgets the choice too.
   input.addEventListener('reset-picker', () => { chosen.value = ''; input.value = ''; close(); });
 
-  return { input, element: h('div', { class: 'picker' }, input, list, chosen) };
+  // A name typed but not picked from the list names nobody yet: the form asks rather than
+  // saving it with nobody.
+  const unresolved = () => input.value.trim() !== '' && chosen.value === '';
+
+  return { input, element: h('div', { class: 'picker' }, input, list, chosen), unresolved };
 }
