@@ -78,10 +78,11 @@ pub(crate) fn reindex_people(conn: &Connection, ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
-/// Whether people exist but the index holds nobody (an upgrade that stopped half-way).
+/// Whether people (other than the user) exist but the index holds nobody: an upgrade that
+/// stopped half-way.
 pub(crate) fn is_missing(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM person WHERE deleted_at IS NULL)
+        "SELECT EXISTS (SELECT 1 FROM person WHERE deleted_at IS NULL AND is_me = 0)
             AND NOT EXISTS (SELECT 1 FROM search_index)",
         [],
         |r| r.get(0),
