@@ -162,7 +162,7 @@ const ACTION_DONE: &str = "done";
 const ACTION_SNOOZE: &str = "snooze";
 
 /// Where notices are shown: on Linux, the notification server over a connection of ours
-/// (see `desktop_notifications`), made when the loop starts and again after a failure; on other
+/// (see `desktop_notifications`), made when the loop starts and again if it is lost; on other
 /// platforms the notification plugin.
 struct Desktop<R: Runtime> {
     app: AppHandle<R>,
