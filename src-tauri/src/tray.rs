@@ -98,8 +98,7 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, model: &[TrayEntry]) -> tauri::Res
     menu.build()
 }
 
-/// Makes the tray, once (later calls do nothing; on the main thread), then has the reminder loop
-/// fill in its menu.
+/// Makes the tray, once (later calls do nothing; on the main thread), with today's menu.
 pub fn create_once<R: Runtime>(app: &AppHandle<R>) {
     static MADE: AtomicBool = AtomicBool::new(false);
     if MADE.swap(true, Ordering::SeqCst) {
@@ -110,7 +109,8 @@ pub fn create_once<R: Runtime>(app: &AppHandle<R>) {
         tracing::error!(%error, "cannot make the tray icon; opening the window instead");
         return window::show_main(app);
     }
-    app.state::<crate::AppState>().changed();
+    let state = app.state::<crate::AppState>();
+    refresh(app, &state.store, state.notifications.unavailable());
 }
 
 fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
