@@ -53,7 +53,7 @@ pub fn connections_csv(rows: usize, seed: u64) -> Outcome<PathBuf> {
     ));
     if !path.exists() {
         let partial = path.with_extension("partial");
-        generate::write_connections_csv(&partial, rows, seed)?;
+        crate::connections::write_connections_csv(&partial, rows, seed)?;
         std::fs::rename(&partial, &path)?;
     }
     Ok(path)

@@ -3,6 +3,7 @@
 //! [`stats`] turns timings into the medians and 95th percentiles the benchmarks print.
 
 pub mod cache;
+pub mod connections;
 pub mod generate;
 pub mod machine;
 pub mod names;

@@ -1,5 +1,10 @@
 //! Words the generator draws from: real-looking names (some with accents, so that search folds
-//! them), organizations, titles and what people talk about.
+//! them), organizations, titles and what people talk about; and how a person is drawn from
+//! them, the same way for the store and for the CSV.
+
+use rand::seq::IndexedRandom;
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
 
 pub const GIVEN: &[&str] = &[
     "Ada",
@@ -366,3 +371,39 @@ pub const TAGS: &[&str] = &[
     "finance",
     "reference",
 ];
+
+/// Letters and digits only, lower case: for e-mail addresses and profile URLs.
+pub(crate) fn slug(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// A person's name and workplace, drawn the same way for the store and for the CSV.
+pub(crate) struct Drawn {
+    pub given: &'static str,
+    pub family: &'static str,
+    pub organization: usize,
+    pub title: &'static str,
+}
+
+pub(crate) fn draw(rng: &mut ChaCha8Rng, organizations: usize) -> Drawn {
+    Drawn {
+        given: GIVEN.choose(rng).unwrap(),
+        family: FAMILY.choose(rng).unwrap(),
+        organization: rng.random_range(0..organizations),
+        title: TITLES.choose(rng).unwrap(),
+    }
+}
+
+pub(crate) fn organization_name(index: usize) -> String {
+    let words = ORGANIZATION_WORDS;
+    let kinds = ORGANIZATION_KINDS;
+    let word = words[index % words.len()];
+    let kind = kinds[(index / words.len()) % kinds.len()];
+    match index / (words.len() * kinds.len()) {
+        0 => format!("{word} {kind}"),
+        n => format!("{word} {kind} {}", n + 1),
+    }
+}

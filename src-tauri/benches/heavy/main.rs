@@ -9,23 +9,15 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use rapport_core::clock::ManualClock;
 use rapport_core::import::{self, ImportFormat};
 use rapport_core::Store;
+use rapport_perf::cache;
 use rapport_perf::generate::{Scale, DEFAULT_NOW};
-use rapport_perf::stats::{ms, Samples};
-use rapport_perf::{cache, machine};
+use rapport_perf::stats::Samples;
 use rusqlite::Connection;
-use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use serde_json::json;
 
 const SEED: u64 = 42;
 
@@ -54,120 +46,11 @@ const RAW_SEARCH: &str =
      WHERE search_index MATCH ?1 AND p.is_me = 0 AND p.deleted_at IS NULL
      ORDER BY s.rowid DESC LIMIT ?2";
 
-struct Row {
-    measure: String,
-    samples: Samples,
-    target: String,
-}
+mod ipc;
+mod report;
 
-struct Report(Vec<Row>);
-
-impl Report {
-    fn add(&mut self, measure: impl Into<String>, samples: Samples, target: &str) {
-        let measure = measure.into();
-        eprintln!(
-            "  {measure}: median {}, p95 {} ({} runs)",
-            ms(samples.median()),
-            ms(samples.p95()),
-            samples.len()
-        );
-        self.0.push(Row {
-            measure,
-            samples,
-            target: target.into(),
-        });
-    }
-
-    fn p95(&self, measure: &str) -> Duration {
-        self.0
-            .iter()
-            .find(|row| row.measure == measure)
-            .expect(measure)
-            .samples
-            .p95()
-    }
-
-    /// Writes every measure (median and p95 in ms) and the ratios as JSON for scripts/perf.sh.
-    fn save(&self, path: &Path, extra: &[(String, String, String)]) {
-        let rows: Vec<Value> = self
-            .0
-            .iter()
-            .map(|row| {
-                json!({
-                    "measure": row.measure,
-                    "median_ms": row.samples.median().as_secs_f64() * 1000.0,
-                    "p95_ms": row.samples.p95().as_secs_f64() * 1000.0,
-                    "runs": row.samples.len(),
-                })
-            })
-            .collect();
-        let ratios: serde_json::Map<String, Value> = extra
-            .iter()
-            .map(|(measure, value, _)| (measure.clone(), json!(value)))
-            .collect();
-        let document =
-            json!({ "machine": machine::describe(), "measures": rows, "values": ratios });
-        std::fs::write(path, serde_json::to_string_pretty(&document).unwrap())
-            .expect("write the results");
-    }
-
-    fn print(&self, extra: &[(String, String, String)]) {
-        println!("\nRapport benchmarks on {}", machine::describe());
-        println!("| measure | median | p95 | target |");
-        println!("|---|---|---|---|");
-        for row in &self.0 {
-            println!(
-                "| {} | {} | {} | {} |",
-                row.measure,
-                ms(row.samples.median()),
-                ms(row.samples.p95()),
-                row.target
-            );
-        }
-        for (measure, value, target) in extra {
-            println!("| {measure} | {value} | | {target} |");
-        }
-    }
-}
-
-/// The app's commands on the mock runtime, over the store in `data_dir`.
-struct Ipc {
-    _app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-}
-
-impl Ipc {
-    fn over(data_dir: &Path) -> Ipc {
-        let now = rapport_core::time::from_db(DEFAULT_NOW).unwrap();
-        let store = Store::open_with_clock(data_dir, Arc::new(ManualClock::at(now)))
-            .expect("open the store");
-        let (handle, _inbox) = rapport_app::reminders::channel();
-        let state = rapport_app::AppState::new(Arc::new(store), handle);
-        let app = rapport_app::with_commands(mock_builder(), state)
-            .build(mock_context(noop_assets()))
-            .expect("build the app");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("a window");
-        Ipc { _app: app, window }
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Value {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        match get_ipc_response(&self.window, request) {
-            Ok(body) => body.deserialize::<Value>().expect("JSON"),
-            Err(error) => panic!("{cmd} failed: {error:?}"),
-        }
-    }
-}
+use ipc::Ipc;
+use report::Report;
 
 /// The same queries as the core (whole name words, name prefixes, anywhere), by hand on SQLite.
 fn raw_search(conn: &Connection, typed: &str) -> Vec<(i64, String)> {
