@@ -225,6 +225,16 @@ fn bench_workflow(
         }),
         "",
     );
+    report.add(
+        "the opportunities screen (leads, organizations, targets, meetings)",
+        Samples::measure(&vec![(); 10], |_| {
+            ipc.call("list_opportunities", json!({ "includeClosed": false }));
+            ipc.call("list_organizations", json!({}));
+            ipc.call("list_targets", json!({}));
+            ipc.call("list_meetings", json!({ "personId": null }));
+        }),
+        "",
+    );
     // What any command costs on the mock runtime: a round trip with nothing to do.
     report.add(
         "an IPC round trip doing nothing (notifications_available)",

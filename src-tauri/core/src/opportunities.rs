@@ -426,10 +426,14 @@ impl Store {
     /// Every organization, by name, with how many people you know there.
     pub fn organizations(&self) -> Result<Vec<OrganizationSummary>> {
         self.read(|conn| {
+            // Everyone counted in one pass, grouped: counting per organization made SQLite build
+            // a temporary index over everyone for each one (minutes at 3,000 × 30,000).
             let mut statement = conn.prepare_cached(&format!(
-                "SELECT o.id, o.name, o.is_target,
-                        (SELECT count(*) FROM ({CURRENT_PEOPLE}) k WHERE k.organization_id = o.id)
-                 FROM organization o ORDER BY o.name COLLATE NOCASE, o.id"
+                "SELECT o.id, o.name, o.is_target, coalesce(k.people, 0)
+                 FROM organization o
+                 LEFT JOIN (SELECT organization_id, count(*) AS people FROM ({CURRENT_PEOPLE})
+                            GROUP BY organization_id) k ON k.organization_id = o.id
+                 ORDER BY o.name COLLATE NOCASE, o.id"
             ))?;
             let rows = statement.query_map([], summary_row)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
