@@ -56,35 +56,11 @@ fn a_contact_is_going_cold_when_their_cadence_has_run_out_or_soon_will() {
     let clock = clock_at("2026-03-01T09:00:00Z");
     let store = memory_store(&clock);
     // Friends: 60 days.
-    let sam = store
-        .add_person(PersonInput {
-            circle: Some("Friends".into()),
-            ..PersonInput::named("Sam")
-        })
-        .unwrap()
-        .id;
-    let kim = store
-        .add_person(PersonInput {
-            circle: Some("Friends".into()),
-            ..PersonInput::named("Kim")
-        })
-        .unwrap()
-        .id;
+    let sam = friend(&store, "Sam");
+    let kim = friend(&store, "Kim");
     add(&store, "No cadence");
-    let call = |person: i64, when: &str| InteractionInput {
-        person_ids: vec![person],
-        kind: InteractionKind::Call,
-        occurred_at: Some(at(when)),
-        medium: None,
-        summary: String::new(),
-        notes: String::new(),
-    };
-    store
-        .log_interaction(call(sam, "2026-01-01T09:00:00Z"))
-        .unwrap(); // 59 days ago: cold within a week
-    store
-        .log_interaction(call(kim, "2026-02-20T09:00:00Z"))
-        .unwrap(); // 9 days ago: warm
+    call_with(&store, sam, "2026-01-01T09:00:00Z"); // 59 days ago: cold within a week
+    call_with(&store, kim, "2026-02-20T09:00:00Z"); // 9 days ago: warm
     let cold = store.today_overview().unwrap().going_cold;
     assert_eq!(cold.len(), 1);
     assert_eq!(cold[0].person.display_name, "Sam");
