@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use rapport_core::clock::ManualClock;
+use rapport_core::store::clock::ManualClock;
 use rapport_core::Store;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -1032,12 +1032,12 @@ fn the_app_and_the_cli_agree_on_the_data_folder() {
     let app_data_dir = app.app.path().app_data_dir().expect("app_data_dir");
     assert_eq!(
         Some(app_data_dir),
-        rapport_core::paths::default_data_dir(),
-        "Tauri's app_data_dir() and rapport_core::paths::default_data_dir() must be the same folder"
+        rapport_core::store::paths::default_data_dir(),
+        "Tauri's app_data_dir() and rapport_core::store::paths::default_data_dir() must be the same folder"
     );
     assert_eq!(
         app.app.config().identifier,
-        rapport_core::paths::APP_IDENTIFIER
+        rapport_core::store::paths::APP_IDENTIFIER
     );
 }
 

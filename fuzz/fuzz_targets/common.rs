@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use rapport_core::clock::SystemClock;
-use rapport_core::import::{self, ImportFormat};
+use rapport_core::store::clock::SystemClock;
+use rapport_core::exchange::import::{self, ImportFormat};
 use rapport_core::Store;
 
 /// Small enough that each run stays fast; parsing itself is fuzzed at any size.

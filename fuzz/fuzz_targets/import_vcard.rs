@@ -4,5 +4,5 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    common::check(rapport_core::import::ImportFormat::Vcard, data);
+    common::check(rapport_core::exchange::import::ImportFormat::Vcard, data);
 });

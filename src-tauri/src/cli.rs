@@ -7,11 +7,13 @@ use std::process::ExitCode;
 
 use chrono::Local;
 use clap::{Args, Parser, Subcommand};
-use rapport_core::export::ExportFormat;
+use rapport_core::exchange::export::ExportFormat;
+use rapport_core::exchange::import::{self, ImportFormat, ImportProgress};
 use rapport_core::followups::{Followup, FollowupInput};
-use rapport_core::import::{self, ImportFormat, ImportProgress};
-use rapport_core::people::{PeopleFilter, Person, PersonInput};
-use rapport_core::{Error, ErrorPayload, Store};
+use rapport_core::network::people::{PeopleFilter, Person, PersonInput};
+use rapport_core::Error;
+use rapport_core::ErrorPayload;
+use rapport_core::Store;
 use serde::Serialize;
 
 #[derive(Debug, Parser)]
@@ -162,7 +164,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(error.exit_code() as u8);
         }
     };
-    let Some(data_dir) = rapport_core::paths::resolve_data_dir(cli.data_dir.as_deref()) else {
+    let Some(data_dir) = rapport_core::store::paths::resolve_data_dir(cli.data_dir.as_deref())
+    else {
         eprintln!("rapport: cannot find a data folder; pass --data-dir DIR");
         return ExitCode::from(1);
     };
@@ -247,7 +250,7 @@ fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
                     "Say what to follow up on (--title).",
                 ));
             }
-            let due_at = rapport_core::time::parse_when(&due, chrono::Utc::now(), &Local)?;
+            let due_at = rapport_core::store::time::parse_when(&due, chrono::Utc::now(), &Local)?;
             let store = Store::open(data_dir)?;
             let person = store.find_person(&person)?;
             let followup = store.add_followup(FollowupInput {
@@ -365,10 +368,10 @@ fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
             }
         }
         Command::Followups(FollowupsCommand::Snooze { id, until }) => {
-            let until = rapport_core::time::parse_when(&until, chrono::Utc::now(), &Local)
+            let until = rapport_core::store::time::parse_when(&until, chrono::Utc::now(), &Local)
                 .map_err(|_| {
-                    Error::invalid("until", format!("“{until}” is not a date (see --help)"))
-                })?;
+                Error::invalid("until", format!("“{until}” is not a date (see --help)"))
+            })?;
             let followup = Store::open(data_dir)?.snooze_followup(id, until)?;
             if json {
                 print_json(&followup);

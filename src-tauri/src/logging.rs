@@ -16,8 +16,8 @@ pub fn init(data_dir: &Path) {
     let _ = std::fs::create_dir_all(data_dir);
     let file = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
-        .filename_prefix(rapport_core::paths::LOG_FILE_PREFIX)
-        .filename_suffix(rapport_core::paths::LOG_FILE_SUFFIX)
+        .filename_prefix(rapport_core::store::paths::LOG_FILE_PREFIX)
+        .filename_suffix(rapport_core::store::paths::LOG_FILE_SUFFIX)
         .max_log_files(LOG_FILES_KEPT)
         .build(data_dir);
     // A second init (tests) keeps the first subscriber.

@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Local, Utc};
 use notify::{RecursiveMode, Watcher};
-use rapport_core::reminders::Notice;
-use rapport_core::time::next_local_midnight;
+use rapport_core::followups::reminders::Notice;
+use rapport_core::store::time::next_local_midnight;
 use rapport_core::Store;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -129,7 +129,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>, store: Arc<Store>, inbox: Inbox, dat
 }
 
 fn watch(data_dir: &Path, wake: Sender<Wake>) -> Option<notify::RecommendedWatcher> {
-    let database = rapport_core::paths::DATABASE_FILE;
+    let database = rapport_core::store::paths::DATABASE_FILE;
     let handler = move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
         let touches_store = event.paths.iter().any(|p| {
@@ -394,7 +394,7 @@ fn run<R: Runtime>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rapport_core::time::from_db;
+    use rapport_core::store::time::from_db;
 
     fn at(text: &str) -> DateTime<Utc> {
         from_db(text).unwrap()

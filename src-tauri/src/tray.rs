@@ -81,7 +81,7 @@ fn label(followup: &Followup, now: DateTime<Utc>) -> String {
 }
 
 fn end_of_today(now: DateTime<Utc>) -> DateTime<Utc> {
-    rapport_core::time::next_local_midnight(now, &Local) - chrono::Duration::seconds(1)
+    rapport_core::store::time::next_local_midnight(now, &Local) - chrono::Duration::seconds(1)
 }
 
 fn build_menu<R: Runtime>(app: &AppHandle<R>, model: &[TrayEntry]) -> tauri::Result<Menu<R>> {
@@ -184,8 +184,8 @@ pub fn tray_label(due_now: usize, notifications_unavailable: bool) -> (Option<St
 mod tests {
     use super::*;
     use rapport_core::followups::{FollowupKind, FollowupState};
-    use rapport_core::people::PersonRef;
-    use rapport_core::time::from_db;
+    use rapport_core::network::people::PersonRef;
+    use rapport_core::store::time::from_db;
 
     fn followup(id: i64, title: &str, due: &str, person: Option<&str>) -> Followup {
         Followup {

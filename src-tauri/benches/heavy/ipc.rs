@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use rapport_core::clock::ManualClock;
+use rapport_core::store::clock::ManualClock;
 use rapport_core::Store;
 use rapport_perf::generate::DEFAULT_NOW;
 use serde_json::Value;
@@ -22,7 +22,7 @@ pub struct Ipc {
 
 impl Ipc {
     pub fn over(data_dir: &Path) -> Ipc {
-        let now = rapport_core::time::from_db(DEFAULT_NOW).unwrap();
+        let now = rapport_core::store::time::from_db(DEFAULT_NOW).unwrap();
         let store = Store::open_with_clock(data_dir, Arc::new(ManualClock::at(now)))
             .expect("open the store");
         let (handle, _inbox) = rapport_app::reminders::channel();

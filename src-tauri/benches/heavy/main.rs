@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use rapport_core::import::{self, ImportFormat};
+use rapport_core::exchange::import::{self, ImportFormat};
 use rapport_core::Store;
 use rapport_perf::cache;
 use rapport_perf::generate::{Scale, DEFAULT_NOW};
@@ -54,8 +54,8 @@ use report::Report;
 
 /// The same queries as the core (whole name words, name prefixes, anywhere), by hand on SQLite.
 fn raw_search(conn: &Connection, typed: &str) -> Vec<(i64, String)> {
-    let query = rapport_core::search::query_for(typed).unwrap();
-    let max = rapport_core::search::MAX_RESULTS;
+    let query = rapport_core::network::search::query_for(typed).unwrap();
+    let max = rapport_core::network::search::MAX_RESULTS;
     let mut statement = conn.prepare_cached(RAW_SEARCH).unwrap();
     let mut run = |expression: &str, limit: usize| -> Vec<(i64, String)> {
         statement
@@ -98,7 +98,7 @@ fn bench_search(
     raw_target: &str,
 ) {
     let ipc = Ipc::over(data_dir);
-    let raw = Connection::open(data_dir.join(rapport_core::paths::DATABASE_FILE)).unwrap();
+    let raw = Connection::open(data_dir.join(rapport_core::store::paths::DATABASE_FILE)).unwrap();
     let (mut all_command, mut all_raw) = (Vec::new(), Vec::new());
     for (kind, words) in QUERIES {
         let inputs: Vec<&str> = words
@@ -187,7 +187,7 @@ fn bench_workflow(
     );
     // Today as the window loads it: its follow-ups up to the end of the day (and the next
     // twenty), the overview (meetings, going cold) and open opportunities.
-    let now = rapport_core::time::from_db(DEFAULT_NOW).unwrap();
+    let now = rapport_core::store::time::from_db(DEFAULT_NOW).unwrap();
     let until = now
         .date_naive()
         .succ_opt()

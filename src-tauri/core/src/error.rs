@@ -3,8 +3,6 @@
 
 use serde::Serialize;
 
-use crate::people::PersonRef;
-
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -24,7 +22,7 @@ pub enum Error {
     #[error("“{query}” matches {} people: {}", .matches.len(), describe(.matches))]
     Ambiguous {
         query: String,
-        matches: Vec<PersonRef>,
+        matches: Vec<Candidate>,
     },
 
     #[error(
@@ -47,7 +45,16 @@ pub enum Error {
     },
 }
 
-fn describe(matches: &[PersonRef]) -> String {
+/// One of the records a name matched, as an error names it: enough for the user to pick one by
+/// id. (The error sits below every room, so it names no domain type.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    pub id: i64,
+    pub display_name: String,
+}
+
+fn describe(matches: &[Candidate]) -> String {
     matches
         .iter()
         .map(|p| format!("#{} {}", p.id, p.display_name))
@@ -115,7 +122,7 @@ pub struct ErrorPayload {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub matches: Option<Vec<PersonRef>>,
+    pub matches: Option<Vec<Candidate>>,
 }
 
 impl From<&Error> for ErrorPayload {

@@ -33,7 +33,7 @@ pub fn store(name: &str, scale: Scale, seed: u64) -> Outcome<PathBuf> {
     }
     std::fs::create_dir_all(&dir)?;
     let started = Instant::now();
-    let now = rapport_core::time::from_db(generate::DEFAULT_NOW)?;
+    let now = rapport_core::store::time::from_db(generate::DEFAULT_NOW)?;
     generate::generate_store(&dir, scale, seed, now, &mut |stage| {
         eprintln!("  generating {name} ({} people): {stage}…", scale.people)
     })?;

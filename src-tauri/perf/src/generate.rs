@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rapport_core::time::to_db;
+use rapport_core::store::time::to_db;
 use rapport_core::Store;
 use rusqlite::{params, Connection};
 
@@ -112,7 +112,7 @@ pub fn generate_store(
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(&str),
 ) -> Outcome<Generated> {
-    let database = data_dir.join(rapport_core::paths::DATABASE_FILE);
+    let database = data_dir.join(rapport_core::store::paths::DATABASE_FILE);
     if database.exists() {
         return Err(format!("{} already holds a store", data_dir.display()).into());
     }

@@ -18,7 +18,7 @@ const SMALL: Scale = Scale {
 };
 
 fn counts(dir: &Path) -> Vec<i64> {
-    let conn = Connection::open(dir.join(rapport_core::paths::DATABASE_FILE)).unwrap();
+    let conn = Connection::open(dir.join(rapport_core::store::paths::DATABASE_FILE)).unwrap();
     [
         "person",
         "organization",
@@ -36,7 +36,7 @@ fn counts(dir: &Path) -> Vec<i64> {
 }
 
 fn names_in(dir: &Path) -> Vec<String> {
-    let conn = Connection::open(dir.join(rapport_core::paths::DATABASE_FILE)).unwrap();
+    let conn = Connection::open(dir.join(rapport_core::store::paths::DATABASE_FILE)).unwrap();
     let mut statement = conn
         .prepare("SELECT display_name || '|' || coalesce(email, '') FROM person ORDER BY id")
         .unwrap();
@@ -49,7 +49,7 @@ fn names_in(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_seed_gives_the_same_store_and_the_requested_amounts() {
-    let now = rapport_core::time::from_db(DEFAULT_NOW).unwrap();
+    let now = rapport_core::store::time::from_db(DEFAULT_NOW).unwrap();
     let (first, second) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     generate_store(first.path(), SMALL, 7, now, &mut |_| {}).unwrap();
     generate_store(second.path(), SMALL, 7, now, &mut |_| {}).unwrap();
@@ -63,7 +63,7 @@ fn a_seed_gives_the_same_store_and_the_requested_amounts() {
 
 #[test]
 fn the_generated_store_is_searchable_through_the_core() {
-    let now = rapport_core::time::from_db(DEFAULT_NOW).unwrap();
+    let now = rapport_core::store::time::from_db(DEFAULT_NOW).unwrap();
     let dir = tempfile::tempdir().unwrap();
     generate_store(dir.path(), SMALL, 7, now, &mut |_| {}).unwrap();
     let store = Store::open(dir.path()).unwrap();
@@ -89,8 +89,11 @@ fn the_connections_file_imports_as_linkedin_with_every_row() {
         std::fs::read(&again).unwrap()
     );
     let bytes = std::fs::read(&path).unwrap();
-    let parsed =
-        rapport_core::import::parse(rapport_core::import::ImportFormat::Linkedin, &bytes).unwrap();
+    let parsed = rapport_core::exchange::import::parse(
+        rapport_core::exchange::import::ImportFormat::Linkedin,
+        &bytes,
+    )
+    .unwrap();
     assert_eq!(parsed.contacts.len(), 500);
     assert!(parsed.skipped.is_empty());
 }

@@ -5,14 +5,14 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use rapport_core::clock::ManualClock;
-use rapport_core::import::{self, ImportFormat, Parsed};
-use rapport_core::links::{LinkInput, LinkKind};
-use rapport_core::people::{Person, PersonInput};
+use rapport_core::exchange::import::{self, ImportFormat, Parsed};
+use rapport_core::network::links::{LinkInput, LinkKind};
+use rapport_core::network::people::{Person, PersonInput};
+use rapport_core::store::clock::ManualClock;
 use rapport_core::Store;
 
 pub fn at(text: &str) -> DateTime<Utc> {
-    rapport_core::time::from_db(text).unwrap()
+    rapport_core::store::time::from_db(text).unwrap()
 }
 
 pub fn clock_at(text: &str) -> Arc<ManualClock> {

@@ -1,0 +1,6 @@
+//! What to do now: Today.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod today;

@@ -1,0 +1,10 @@
+//! The network: people, search, the graph of warm introductions, merge, the map.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod graph;
+mod map;
+mod merge;
+mod people;
+mod search;

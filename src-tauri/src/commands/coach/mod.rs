@@ -1,0 +1,3 @@
+//! Commands over the coach: Today.
+
+pub mod today;

@@ -1,0 +1,4 @@
+//! Commands over the floor: backups and settings.
+
+pub mod backups;
+pub mod settings;
