@@ -1,12 +1,13 @@
 //! House rules for the whole repository, checked on every `cargo test`: the core's rooms stand on
-//! one another without circles (`rooms.rs`, over what `reading.rs` reads with `syn`). Each rule
-//! is tested on a small synthetic tree first, so a failure on the real tree is about the tree,
-//! not the checker.
+//! one another without circles (`rooms.rs`, over what `reading.rs` reads with `syn`), and no file
+//! of ours grows too long to read in one sitting (`sizes.rs`). Each rule is tested on a small
+//! synthetic tree first, so a failure on the real tree is about the tree, not the checker.
 
 mod reading;
 mod reading_tests;
 mod rooms;
 mod rooms_tests;
+mod sizes;
 
 use std::fs;
 use std::path::Path;
