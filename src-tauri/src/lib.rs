@@ -3,13 +3,10 @@
 
 pub mod cli;
 mod commands;
-#[cfg(target_os = "linux")]
-mod desktop_notifications;
 mod error;
 mod logging;
 pub mod reminders;
 pub mod tray;
-mod wall_timer;
 mod window;
 
 use std::path::Path;

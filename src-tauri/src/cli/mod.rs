@@ -1,0 +1,146 @@
+//! The command line: the same binary and core as the app, headless. With no subcommand it opens
+//! the app. Exit status: 0 success, 2 bad input (nothing written), 1 any other failure.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use rapport_core::{Error, ErrorPayload};
+use serde::Serialize;
+
+use exchange::{ExportKind, ImportKind};
+use followups::FollowupsCommand;
+use graph::GraphCommand;
+use people::PeopleCommand;
+
+mod exchange;
+mod followups;
+mod graph;
+mod people;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rapport",
+    version,
+    about = "Build and keep your professional network."
+)]
+pub struct Cli {
+    /// Folder of the store (default: the OS data folder; also RAPPORT_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Print JSON instead of text (the format is documented in the README).
+    #[arg(long, global = true)]
+    json: bool,
+
+    /// Start in the tray without opening the window (how Rapport starts at login).
+    #[arg(long)]
+    hidden: bool,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Add, list and search people.
+    #[command(subcommand)]
+    People(PeopleCommand),
+    /// Add, list and act on follow-ups.
+    #[command(subcommand)]
+    Followups(FollowupsCommand),
+    /// Explore the contact graph.
+    #[command(subcommand)]
+    Graph(GraphCommand),
+    /// Import LinkedIn connections or vCards; people already stored are never duplicated.
+    Import {
+        #[arg(value_enum)]
+        format: ImportKind,
+        file: PathBuf,
+        /// Show what would be imported without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export people (vCard 4.0, CSV), meetings and follow-ups (iCalendar), or everything (JSON).
+    Export {
+        #[arg(value_enum)]
+        format: ExportKind,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Copy the whole store (default: into the data folder's backups/).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Replace the store with a backup, after checking it; the current store is saved first.
+    Restore { file: PathBuf },
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    crate::note_process_start();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Usage errors exit 2, --help and --version 0: clap knows which.
+            let _ = error.print();
+            return ExitCode::from(error.exit_code() as u8);
+        }
+    };
+    let Some(data_dir) = rapport_core::store::paths::resolve_data_dir(cli.data_dir.as_deref())
+    else {
+        eprintln!("rapport: cannot find a data folder; pass --data-dir DIR");
+        return ExitCode::from(1);
+    };
+    match cli.command {
+        None => match crate::run(&data_dir, cli.hidden) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("rapport: {message}");
+                ExitCode::from(1)
+            }
+        },
+        Some(command) => match execute(command, &data_dir, cli.json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => report(&error, cli.json),
+        },
+    }
+}
+
+fn report(error: &Error, json: bool) -> ExitCode {
+    if json {
+        eprintln!(
+            "{}",
+            serde_json::to_string(&ErrorPayload::from(error)).expect("errors serialise")
+        );
+    } else {
+        eprintln!("rapport: {error}");
+    }
+    ExitCode::from(if error.is_user_error() { 2 } else { 1 })
+}
+
+fn print_json(value: &impl Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("values serialise")
+    );
+}
+
+fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
+    // Input that can be checked without the store is checked before the store is opened.
+    match command {
+        Command::People(command) => people::run(command, data_dir, json),
+        Command::Followups(command) => followups::run(command, data_dir, json),
+        Command::Graph(command) => graph::run(command, data_dir, json),
+        Command::Import {
+            format,
+            file,
+            dry_run,
+        } => exchange::import(format, &file, dry_run, data_dir, json),
+        Command::Export { format, out } => exchange::export(format, out, data_dir, json),
+        Command::Backup { out } => exchange::backup(out, data_dir, json),
+        Command::Restore { file } => exchange::restore(&file, data_dir, json),
+    }
+}

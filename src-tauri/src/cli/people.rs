@@ -1,0 +1,107 @@
+//! `rapport people`: add, list and search people.
+
+use std::path::Path;
+
+use clap::{Args, Subcommand};
+use rapport_core::network::people::{PeopleFilter, Person, PersonInput};
+use rapport_core::{Error, Store};
+
+use super::print_json;
+
+#[derive(Debug, Subcommand)]
+pub(super) enum PeopleCommand {
+    /// Add a person.
+    Add(AddPerson),
+    /// List everyone, grouped by circle.
+    List,
+    /// Find people by any word of their name, organization, notes...
+    Search { query: String },
+}
+
+#[derive(Debug, Args)]
+pub(super) struct AddPerson {
+    name: String,
+    #[arg(long)]
+    circle: Option<String>,
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+}
+
+pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result<(), Error> {
+    match command {
+        PeopleCommand::Add(add) => {
+            let input = PersonInput {
+                display_name: add.name,
+                circle: add.circle,
+                organization: add.org,
+                title: add.title,
+                email: add.email,
+                ..PersonInput::default()
+            };
+            if input.display_name.trim().is_empty() {
+                return Err(Error::invalid("displayName", "A name is required."));
+            }
+            let person = Store::open(data_dir)?.add_person(input)?;
+            if json {
+                print_json(&person);
+            } else {
+                println!("Added #{} {}", person.id, person.display_name);
+            }
+        }
+        PeopleCommand::List => {
+            let people = Store::open(data_dir)?.people(PeopleFilter::default())?;
+            if json {
+                print_json(&people);
+            } else {
+                print_grouped(&people);
+            }
+        }
+        PeopleCommand::Search { query } => {
+            let people = Store::open(data_dir)?.search_people(&query)?;
+            if json {
+                print_json(&people);
+            } else {
+                for person in &people {
+                    println!("{}", person_line(person));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn person_line(person: &Person) -> String {
+    let mut line = format!("#{:<5} {}", person.id, person.display_name);
+    match (&person.title, &person.organization) {
+        (Some(title), Some(org)) => line.push_str(&format!(" — {title}, {org}")),
+        (None, Some(org)) => line.push_str(&format!(" — {org}")),
+        _ => {}
+    }
+    if let Some(email) = &person.email {
+        line.push_str(&format!(" <{email}>"));
+    }
+    line
+}
+
+fn print_grouped(people: &[Person]) {
+    if people.is_empty() {
+        println!("No people yet. Add one: rapport people add \"Ada Lovelace\" --circle Classmates");
+        return;
+    }
+    let mut current: Option<Option<&str>> = None;
+    for person in people {
+        let circle = person.circle.as_deref();
+        if current != Some(circle) {
+            if current.is_some() {
+                println!();
+            }
+            println!("{}", circle.unwrap_or("No circle"));
+            current = Some(circle);
+        }
+        println!("  {}", person_line(person));
+    }
+}
