@@ -1,0 +1,113 @@
+// What the views' buttons do: the command each sends, then what is loaded again and redrawn
+// (adding and editing people, a follow-up done, dismissed or snoozed, a person's page), and the
+// context the workflow screens are given.
+
+import { call } from './api.js';
+import { main, search, toast } from './page.js';
+import { renderSidebar } from './sidebar.js';
+import { loadFollowups, loadPeople, state } from './state.js';
+
+/** The actions, going to views with the router's `show` and `renderMain`: passed in, since the
+ * router imports this module. */
+export function viewActions({ show, renderMain }) {
+  async function addPerson(input) {
+    const person = await call('add_person', { input });
+    await loadPeople();
+    search.value = '';
+    state.results = null;
+    await show({ name: 'person', id: person.id });
+    toast(`Added ${person.displayName}.`);
+  }
+
+  async function addCircle(name) {
+    const circle = await call('add_circle', { name });
+    state.circles = await call('list_circles');
+    return circle;
+  }
+
+  async function updatePerson(id, input) {
+    await call('update_person', { id, input });
+    await loadPeople();
+    await show({ name: 'person', id });
+  }
+
+  function followupActions() {
+    const after = async () => { await loadFollowups(); await renderMain(); };
+    return {
+      done: async (id) => {
+        const followup = await call('complete_followup', { id });
+        await after();
+        toast(`Done: ${followup.title}`, { label: 'Undo', run: async () => { await call('reopen_followup', { id }); await after(); } });
+      },
+      dismiss: async (id) => {
+        const followup = await call('dismiss_followup', { id });
+        await after();
+        toast(`Dismissed: ${followup.title}`, { label: 'Undo', run: async () => { await call('reopen_followup', { id }); await after(); } });
+      },
+      snooze: async (id, snooze) => {
+        const followup = await call('snooze_followup', { id, snooze });
+        await after();
+        toast(`Snoozed until ${new Date(followup.dueAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}.`);
+      },
+      add: async (input) => {
+        await call('add_followup', { input });
+        await after();
+      },
+      openPerson: (id) => show({ name: 'person', id }),
+      draftNote: async (kind, { theirName, medium, ...asked }) => {
+        const me = await call('get_me');
+        const myName = me.displayName === 'Me' ? '' : me.displayName;
+        if (kind === 'thank_you') return call('draft_thank_you', { theirName, myName, whatHelped: asked.whatHelped, medium, formalInterview: false });
+        if (kind === 'follow_up') return call('draft_follow_up', { theirName, myName, update: asked.update, medium });
+        return call('draft_referrer_update', { referrerName: theirName, myName, referredName: asked.referredName, howItHelped: asked.howItHelped, medium });
+      },
+    };
+  }
+
+  function personActions(person) {
+    const reload = async () => { await Promise.all([loadPeople(), loadFollowups()]); renderSidebar(); await renderMain(); };
+    return {
+      ...followupActions(),
+      edit: () => show({ name: 'edit-person', id: person.id }),
+      archive: async (archived) => {
+        await call('set_person_archived', { id: person.id, archived });
+        await reload();
+        toast(archived ? `Archived ${person.displayName}.` : `${person.displayName} is back in your list.`);
+      },
+      remove: async () => {
+        await call('delete_person', { id: person.id });
+        await Promise.all([loadPeople(), loadFollowups()]);
+        await show({ name: 'today' });
+        toast(`Deleted ${person.displayName}.`, {
+          label: 'Undo',
+          run: async () => {
+            await call('restore_person', { id: person.id });
+            await loadPeople();
+            await loadFollowups();
+            await show({ name: 'person', id: person.id });
+          },
+        });
+      },
+      logInteraction: async (input) => { await call('log_interaction', { input }); await loadFollowups(); await renderMain(); },
+      shareResource: async (input) => { await call('share_resource', { input }); await loadFollowups(); await renderMain(); toast('Shared: logged on their timeline.'); },
+      planMeeting: async (kind) => {
+        const meeting = await call('plan_meeting', { input: { personId: person.id, kind } });
+        await show({ name: 'meeting', id: meeting.id });
+      },
+      openMeeting: (id) => show({ name: 'meeting', id }),
+      addFollowup: async (input) => { await call('add_followup', { input }); await loadFollowups(); await renderMain(); },
+    };
+  }
+
+  /** What the workflow screens may use. */
+  const context = {
+    call,
+    main,
+    show,
+    toast,
+    reloadPeople: async () => { await loadPeople(); renderSidebar(); },
+    followupsChanged: loadFollowups,
+  };
+
+  return { addPerson, addCircle, updatePerson, followupActions, personActions, context };
+}

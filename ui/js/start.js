@@ -1,0 +1,43 @@
+// The window's start, in the order that paints the people list first: circles, the first screen
+// of people and the follow-ups; the list drawn and the log told once it is painted; then
+// everyone, the main view, and what the app may say later (store changes, notifications).
+
+import { call, listen } from './api.js';
+import { $, showFatal } from './page.js';
+import { focusFollowupFromHash, refresh, renderMain } from './router.js';
+import { renderSidebar } from './sidebar.js';
+import { FIRST_SCREEN, loadFollowups, loadPeople, state } from './state.js';
+import { autostartQuestion } from './views/settings.js';
+
+/** Starts the window; `marks` (when the page reached each step, ms since the epoch) gains this
+ * start's steps and goes to the log. */
+export async function start(marks) {
+  // The first screen of people first: with thousands, loading everyone takes a moment longer.
+  [state.circles] = await Promise.all([call('list_circles'), loadPeople(FIRST_SCREEN), loadFollowups()]);
+  marks.dataLoaded = Date.now();
+  renderSidebar();
+  // After the frame holding the people list is painted (a task queued from the frame callback
+  // runs after it), the log records how long start-up took.
+  marks.sidebarDrawn = Date.now();
+  requestAnimationFrame(() => setTimeout(() => call('window_painted', { marks }).catch(() => {}), 0));
+  if (!state.peopleComplete) {
+    await loadPeople();
+    renderSidebar();
+  }
+  await renderMain();
+  await listen('store-changed', () => refresh().catch(showFatal));
+  // Said once a run: when no notification service exists, Today and the tray carry the load.
+  const showNoNotifications = () => { if (!state.noticeDismissed) $('notice-banner').hidden = false; };
+  $('notice-dismiss').addEventListener('click', () => { state.noticeDismissed = true; $('notice-banner').hidden = true; });
+  await listen('notifications-unavailable', showNoNotifications);
+  if (!(await call('notifications_available'))) showNoNotifications();
+  const settings = await call('get_settings');
+  if (!settings.autostartAsked && settings.autostart !== null) {
+    const question = autostartQuestion({ call, onDone: () => question.remove() });
+    document.querySelector('.layout').before(question);
+  }
+  document.body.dataset.started = 'true';
+  await listen('show-followup', (event) => { window.location.hash = `followup=${event.payload}`; });
+  window.addEventListener('hashchange', focusFollowupFromHash);
+  focusFollowupFromHash();
+}
