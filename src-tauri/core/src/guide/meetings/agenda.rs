@@ -3,7 +3,7 @@
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::{load, Meeting};
+use super::model::{load, Meeting};
 use crate::error::{Error, Result};
 use crate::store::time::to_db;
 use crate::store::Store;

@@ -5,10 +5,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::{load, optional_time, parse, Meeting};
+use super::model::{load, optional_time, Meeting};
 use crate::error::{Error, Result};
 use crate::network::links::{self, LinkKind};
 use crate::network::people::{self, PersonInput, PersonRef};
+use crate::store::columns::text_enum as parse;
 use crate::store::time::to_db;
 use crate::store::Store;
 
