@@ -2,11 +2,15 @@
 //! and the showing belong to the app; the rules live here so they can be tested with a clock.
 
 use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::Result;
 use crate::followups::{Followup, FollowupKind};
+use crate::store::time::{from_db, to_db};
 use crate::store::Store;
+
+use super::rows::{query, VISIBLE};
 
 /// At start, more follow-ups than this that came due while Rapport was not running are announced
 /// in one summary instead of a burst of notifications.
@@ -88,5 +92,53 @@ impl Store {
             }
         }
         Ok(notices.len())
+    }
+
+    /// Pending follow-ups due by `now` that no notification has gone out for at their current
+    /// due time.
+    pub fn undelivered_due(&self, now: DateTime<Utc>) -> Result<Vec<Followup>> {
+        self.read(|conn| {
+            query(
+                conn,
+                "f.state = 'pending' AND f.due_at <= ?1 AND f.notified_due_at IS NOT f.due_at ORDER BY f.due_at, f.id",
+                [to_db(now)],
+            )
+        })
+    }
+
+    /// The earliest due time still waiting for a notification, if any.
+    pub fn next_undelivered_due(&self) -> Result<Option<DateTime<Utc>>> {
+        self.read(|conn| {
+            let next: Option<String> = conn
+                .query_row(
+                    &format!(
+                        "SELECT min(f.due_at) FROM followup f LEFT JOIN person p ON p.id = f.person_id
+                         WHERE {VISIBLE} AND f.state = 'pending' AND f.notified_due_at IS NOT f.due_at"
+                    ),
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
+            next.map(|t| from_db(&t)).transpose()
+        })
+    }
+
+    /// Records that a notification went out for these follow-ups at the due times they had.
+    /// A follow-up snoozed meanwhile keeps its new due time undelivered.
+    pub fn mark_notified(
+        &self,
+        delivered: &[(i64, DateTime<Utc>)],
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            for (id, due_at) in delivered {
+                tx.execute(
+                    "UPDATE followup SET notified_at = ?3, notified_due_at = due_at WHERE id = ?1 AND due_at = ?2",
+                    params![id, to_db(*due_at), to_db(at)],
+                )?;
+            }
+            Ok(())
+        })
     }
 }
