@@ -9,9 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::network::people::PersonRef;
 use crate::store::time::local_to_utc;
-// For the doc link on `FollowupsAhead`.
-#[cfg(doc)]
-use crate::store::Store;
 
 mod due;
 pub mod interactions;
@@ -114,7 +111,7 @@ impl Snooze {
     }
 }
 
-/// See [`Store::followups_ahead`].
+/// See [`Store::followups_ahead`](crate::Store::followups_ahead).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowupsAhead {
