@@ -106,7 +106,7 @@ pub(super) fn person_state(conn: &Connection, id: i64) -> Result<(String, bool, 
 
 impl Store {
     /// Warm-introduction paths from you to a person, or to anyone with a current role at an
-    /// organization, of at most `max_hops` (1 to 3) people, best first (see the module's
+    /// organization, of at most `max_hops` (1 to 3) people, best first (see the graph module's
     /// documentation for the ranking), each explained in words. At most one path is given per
     /// first person and target: the best.
     pub fn warm_paths(
