@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use rapport_core::store::clock::SystemClock;
 use rapport_core::exchange::import::{self, ImportFormat};
+use rapport_core::store::clock::SystemClock;
 use rapport_core::Store;
 
 /// Small enough that each run stays fast; parsing itself is fuzzed at any size.
@@ -27,5 +27,8 @@ pub fn check(format: ImportFormat, data: &[u8]) {
     let again = store
         .import(format, &parsed, &mut |_| {})
         .expect("importing it again never fails");
-    assert_eq!(again.new, 0, "a second import adds nobody: {summary:?} then {again:?}");
+    assert_eq!(
+        again.new, 0,
+        "a second import adds nobody: {summary:?} then {again:?}"
+    );
 }

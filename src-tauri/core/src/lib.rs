@@ -13,7 +13,7 @@
 //!   question bank, drafts, pitches and their timing, opportunities.
 //! - [`exchange`] — import (LinkedIn, vCard), export (vCard, CSV, JSON) and the calendar.
 //! - [`coach`] — what to do now: Today.
-//! - [`open`] — opening a store whole: the floor's file plus what every room needs at start.
+//! - `open` — opening a store whole: the floor's file plus what every room needs at start.
 
 pub mod coach;
 pub mod error;

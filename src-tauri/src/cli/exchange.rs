@@ -1,4 +1,4 @@
-//! `rapport import`, `export`, `backup` and `restore`: the network in and out.
+//! `rapport import` and `export`: the network in and out.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -114,40 +114,6 @@ pub(super) fn export(
             let (text, _) = store.export(format)?;
             print!("{text}");
         }
-    }
-    Ok(())
-}
-
-pub(super) fn backup(out: Option<PathBuf>, data_dir: &Path, json: bool) -> Result<(), Error> {
-    let store = Store::open(data_dir)?;
-    let info = match out {
-        Some(path) => store.backup_to(&path)?,
-        None => store.backup_now()?,
-    };
-    if json {
-        print_json(&info);
-    } else {
-        println!(
-            "Backed up {} people to {} ({} bytes)",
-            info.people,
-            info.path.display(),
-            info.bytes
-        );
-    }
-    Ok(())
-}
-
-pub(super) fn restore(file: &Path, data_dir: &Path, json: bool) -> Result<(), Error> {
-    let info = Store::open(data_dir)?.restore_from(file)?;
-    if json {
-        print_json(&info);
-    } else {
-        println!(
-            "Restored {} people from {}. The store as it was is saved at {}",
-            info.people,
-            info.restored_from.display(),
-            info.previous_saved_to.display()
-        );
     }
     Ok(())
 }

@@ -17,6 +17,7 @@ mod exchange;
 mod followups;
 mod graph;
 mod people;
+mod store;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -140,7 +141,7 @@ fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
             dry_run,
         } => exchange::import(format, &file, dry_run, data_dir, json),
         Command::Export { format, out } => exchange::export(format, out, data_dir, json),
-        Command::Backup { out } => exchange::backup(out, data_dir, json),
-        Command::Restore { file } => exchange::restore(&file, data_dir, json),
+        Command::Backup { out } => store::backup(out, data_dir, json),
+        Command::Restore { file } => store::restore(&file, data_dir, json),
     }
 }

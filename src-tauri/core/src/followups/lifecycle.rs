@@ -97,8 +97,9 @@ impl Store {
     }
 }
 
-/// Creates or re-arms the follow-up a rule keeps under `origin` (see `rules::origin`): a second
-/// application updates its time and title and makes it pending again, never a duplicate.
+/// Creates or re-arms the follow-up a rule keeps under `origin` (see `guide::rules::origin` and
+/// `keep_in_touch::origin`): a second application updates its time and title and makes it
+/// pending again, never a duplicate.
 pub(crate) fn upsert_for_rule(
     conn: &Connection,
     origin: &str,

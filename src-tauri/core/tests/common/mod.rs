@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rapport_core::exchange::import::{self, ImportFormat, Parsed};
+use rapport_core::followups::{Followup, FollowupKind};
 use rapport_core::network::links::{LinkInput, LinkKind};
 use rapport_core::network::people::{Person, PersonInput};
 use rapport_core::store::clock::ManualClock;
@@ -52,4 +53,14 @@ pub fn link(store: &Store, from: i64, to: i64, kind: LinkKind) -> i64 {
         })
         .unwrap()
         .id
+}
+
+/// The pending follow-ups of one kind.
+pub fn of_kind(store: &Store, kind: FollowupKind) -> Vec<Followup> {
+    store
+        .pending_followups()
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.kind == kind)
+        .collect()
 }

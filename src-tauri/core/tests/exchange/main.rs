@@ -1,4 +1,5 @@
-//! In and out: LinkedIn and vCard imports (hostile files too), exports, the calendar.
+//! In and out: LinkedIn and vCard imports (hostile files too), the vCard round trip, the
+//! calendar. (Exports read by independent parsers are checked through the CLI, tests/cli/export.rs.)
 
 #[path = "../common/mod.rs"]
 mod common;

@@ -1,11 +1,13 @@
-//! Follow-ups: due, delivered once, snoozed, closed; keep-in-touch; timelines.
+//! Follow-ups: due, snoozed, closed (lifecycle); delivered once (reminders); keep-in-touch;
+//! interactions and timelines.
 
 #[path = "../common/mod.rs"]
 mod common;
 
-mod delivery;
+mod interactions;
+mod keep_in_touch;
 mod lifecycle;
-mod timeline;
+mod reminders;
 
 use common::at;
 use rapport_core::followups::reminders::Notice;

@@ -16,6 +16,7 @@ const RELEASED: &[&str] = &[
     "5d1eab075b00c39793096bf08a0c9a28647e19c35aeb10e637ab8b1953916d58",
     "4497df2ecd8908f289f10ecb65c7b8ffca254901048d3960cecb78904ffa8033",
     "1bd90faa9fc0350522cb526c2c5f8b8f9a1970d0d1c80586d843a9f5b2de2735",
+    "fbd76935421d8a1eea2a72af01aa2eb992c933443cc67f79395638ffcbbeb66e",
 ];
 
 fn schema(conn: &Connection) -> Vec<(String, String)> {
@@ -41,6 +42,19 @@ fn released_migrations_are_never_edited() {
             &actual,
             expected,
             "migration {} was edited after release: add a new one instead",
+            index + 1
+        );
+    }
+}
+
+/// The migrations' `.sql` files are read as checked out: a checkout that turned their line ends
+/// into CRLF would change the pinned text (and so `.gitattributes` keeps them LF).
+#[test]
+fn migrations_are_read_with_unix_line_endings() {
+    for (index, text) in MIGRATIONS.iter().enumerate() {
+        assert!(
+            !text.contains('\r'),
+            "migration {} has a carriage return",
             index + 1
         );
     }

@@ -27,11 +27,11 @@
 mod explain;
 mod loaded;
 mod path;
+mod path_search;
 mod ranking;
-mod search;
 mod who_you_know;
 
 pub use path::{PathStep, PathTarget, Tie, WarmPath};
+pub use path_search::{MAX_HOPS, MAX_PATHS};
 pub use ranking::{link_weight, HOP_FACTOR};
-pub use search::{MAX_HOPS, MAX_PATHS};
 pub use who_you_know::{IntroductionAt, KnownAt, OrganizationRef, WhoAtOrganization};

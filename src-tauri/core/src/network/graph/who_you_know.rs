@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::loaded::Graph;
 use super::path::Tie;
+use super::path_search::person_state;
 use super::ranking::Edge;
-use super::search::person_state;
 use crate::error::{Error, Result};
 use crate::network::links::LinkKind;
 use crate::network::people::PersonRef;

@@ -1,4 +1,5 @@
-//! People: the nodes of the contact graph.
+//! People: the nodes of the contact graph. (Editing a person, `Store::update_person`, lives in
+//! `followups::keep_in_touch`: a new cadence re-arms their keep-in-touch.)
 
 mod find;
 mod lifecycle;

@@ -1,8 +1,7 @@
-//! Keeping in touch between meetings: the cadence counts from the last interaction (a person's
+//! Keeping in touch: the cadence counts from the last interaction (a person's
 //! own cadence over their circle's), and sharing a resource is an interaction.
 
-use super::of_kind;
-use crate::common::{add, at, clock_at, memory_store};
+use crate::common::{add, at, clock_at, memory_store, of_kind};
 use rapport_core::followups::interactions::{InteractionInput, InteractionKind, SharedResource};
 use rapport_core::followups::{FollowupKind, FollowupState};
 use rapport_core::network::people::PersonInput;
