@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
+use syn::buffer::Cursor;
+use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::visit::{self, Visit};
 use syn::{Expr, Token, UseTree};
@@ -108,7 +110,16 @@ impl Crate {
             .filter_map(|mention| {
                 let mut to = self.absolute(&mention.module, &mention.segments)?;
                 if !top.contains(&to[0]) {
-                    let reexported = self.reexports.get(&to[0])?;
+                    // Failing here rather than skipping: a glob re-export in lib.rs (or an
+                    // item at the root) would otherwise hide an edge between two rooms.
+                    let reexported = self.reexports.get(&to[0]).unwrap_or_else(|| {
+                        panic!(
+                            "src/{}: `{}` names `crate::{}`, which is neither a top-level module \
+                             nor a name lib.rs re-exports by name; re-export it by name (not \
+                             with a glob) so the house rules can follow it",
+                            mention.file, mention.text, to[0]
+                        )
+                    });
                     to.splice(0..1, reexported.iter().cloned());
                 }
                 Some(Reference {
@@ -285,6 +296,53 @@ impl<'ast> Visit<'ast> for Collector {
             arguments
                 .iter()
                 .for_each(|argument| self.visit_expr(argument));
+            return;
+        }
+        // Other bodies (`tracing` fields such as `%value`, `vec![x; n]`, `json!({…})`): their
+        // tokens still show every `crate::…`, `super::…` and `self::…` path written in them.
+        let scanned = mac.parse_body_with(|input: ParseStream| {
+            input.step(|cursor| {
+                let mut found = Vec::new();
+                Ok((found_paths(*cursor, &mut found), Cursor::empty()))
+                    .map(|(_, rest)| (found, rest))
+            })
+        });
+        for segments in scanned.unwrap_or_default() {
+            let text = segments.join("::");
+            self.note(segments, text);
         }
     }
+}
+
+/// Collects the paths that start with `crate`, `super` or `self` anywhere in a token stream,
+/// groups included.
+fn found_paths<'a>(mut cursor: Cursor<'a>, found: &mut Vec<Vec<String>>) -> Cursor<'a> {
+    let is_separator = |cursor: Cursor<'a>| -> Option<Cursor<'a>> {
+        let (first, after) = cursor.punct()?;
+        let (second, after) = after.punct()?;
+        (first.as_char() == ':' && second.as_char() == ':').then_some(after)
+    };
+    while !cursor.eof() {
+        if let Some((inside, _, _, after)) = cursor.any_group() {
+            found_paths(inside, found);
+            cursor = after;
+        } else if let Some((ident, mut after)) = cursor.ident() {
+            if ["crate", "super", "self"].contains(&ident.to_string().as_str()) {
+                let mut segments = vec![ident.to_string()];
+                while let Some((next, rest)) = is_separator(after).and_then(|c| c.ident()) {
+                    segments.push(next.to_string());
+                    after = rest;
+                }
+                if segments.len() > 1 {
+                    found.push(segments);
+                }
+            }
+            cursor = after;
+        } else if let Some((_, after)) = cursor.token_tree() {
+            cursor = after;
+        } else {
+            break;
+        }
+    }
+    cursor
 }

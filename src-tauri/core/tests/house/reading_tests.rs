@@ -86,6 +86,28 @@ fn a_path_inside_a_macro_call_is_read() {
 }
 
 #[test]
+fn a_path_inside_a_macro_body_that_is_not_expressions_is_read() {
+    let references = resolved(&[
+        ("lib.rs", "mod a; mod x; mod y;"),
+        (
+            "a.rs",
+            r#"fn go() { tracing::info!(%who, found = ?crate::x::count(), "done"); let v = vec![super::y::Z; 3]; }"#,
+        ),
+    ]);
+    assert_resolves(&references, "a -> x::count");
+    assert_resolves(&references, "a -> y::Z");
+}
+
+#[test]
+#[should_panic(expected = "neither a top-level module nor a name lib.rs re-exports by name")]
+fn a_crate_path_to_a_name_the_root_only_globs_is_refused() {
+    resolved(&[
+        ("lib.rs", "mod a; mod x; pub use x::*;"),
+        ("a.rs", "fn go() { crate::Thing::new(); }"),
+    ]);
+}
+
+#[test]
 fn super_climbs_one_module_per_super_from_a_nested_file() {
     let references = resolved(&[
         ("lib.rs", "mod net; mod x;"),

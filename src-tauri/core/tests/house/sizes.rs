@@ -17,7 +17,8 @@ const EXEMPT: &[(&str, &str)] = &[(
 )];
 
 /// Folders that are not ours or not source: built output, vendored code, fuzzing runs.
-/// (Any folder whose name starts with `target` is skipped too, as are `.git` and `node_modules`.)
+/// (Any folder named `target` or `target-…` is skipped too, as are `.git` and `node_modules`; a
+/// module folder such as `targets/` is ours and checked.)
 const SKIPPED: &[&str] = &[
     "ui/vendor",
     "tests/e2e/vendor",
@@ -108,7 +109,8 @@ fn list_files(root: &Path, relative: &str, files: &mut Vec<String>) {
         if kind.is_dir() {
             let skipped = name == ".git"
                 || name == "node_modules"
-                || name.starts_with("target")
+                || name == "target"
+                || name.starts_with("target-")
                 || SKIPPED.contains(&path.as_str());
             if !skipped {
                 list_files(root, &path, files);
