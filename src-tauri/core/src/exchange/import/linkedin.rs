@@ -2,7 +2,8 @@
 //!
 //! The file opens with a few lines of notes before the header row, which is found by its
 //! column names. Older exports have no `URL` column; `Email Address` is usually empty (people
-//! choose whether to share it). Dates read like `12 Mar 2024`.
+//! choose whether to share it). Dates read like `12 Mar 2024`. A file saved again by a
+//! spreadsheet may be in a legacy charset: it is detected, and the summary says so.
 
 use std::collections::HashMap;
 
@@ -10,7 +11,9 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 
-use super::{decode_text, Incoming, Parsed, Skipped};
+use super::charsets::{note, CharsetEvidence};
+use super::text::decode_text;
+use super::{Incoming, Parsed, Skipped};
 
 pub const CIRCLE: &str = "LinkedIn";
 
@@ -18,7 +21,8 @@ const FIRST_NAME: &str = "first name";
 const LAST_NAME: &str = "last name";
 
 pub fn parse(bytes: &[u8]) -> Result<Parsed> {
-    let text = decode_text(bytes)?;
+    let decoded = decode_text(bytes)?;
+    let text = decoded.text;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -63,7 +67,13 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
             Ok(_) if parsed.contacts.len() == super::MAX_CONTACTS => {
                 return Err(super::too_many_contacts(parsed.contacts.len() + 1))
             }
-            Ok(contact) => parsed.contacts.push(contact),
+            Ok(contact) => {
+                if let Some(encoding) = decoded.detected.filter(|_| !record.as_slice().is_ascii()) {
+                    let how = CharsetEvidence::Detected;
+                    note(&mut parsed.assumed_charsets, encoding, how, &contact);
+                }
+                parsed.contacts.push(contact)
+            }
             Err(reason) => parsed.skipped.push(Skipped { source, reason }),
         }
     }

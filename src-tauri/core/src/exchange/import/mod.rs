@@ -5,14 +5,18 @@
 //! exactly what the import will do.
 
 mod apply;
+mod charsets;
 pub mod linkedin;
 mod matching;
+mod text;
 pub mod vcard;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::network::links::LinkKind;
+
+pub use charsets::{AssumedCharset, CharsetEvidence, CharsetExample};
 
 /// Files larger than this are refused before they are read: LinkedIn's largest export (30,000
 /// connections) is about 4 MB, and an address book with a photo for everyone stays well under.
@@ -77,11 +81,13 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// What a file holds once read: the contacts, and what was skipped.
+/// What a file holds once read: the contacts, what was skipped, and which charsets text was
+/// read in that did not declare its own.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Parsed {
     pub contacts: Vec<Incoming>,
     pub skipped: Vec<Skipped>,
+    pub assumed_charsets: Vec<AssumedCharset>,
 }
 
 /// What an import does (or, in a preview, would do).
@@ -102,6 +108,12 @@ pub struct ImportSummary {
     pub possible_duplicates: usize,
     pub links_added: usize,
     pub skipped: Vec<Skipped>,
+    /// Charsets text was read in although nothing declared them where the text is (a legacy
+    /// file, or a card that declares its charset on another property only), so that the
+    /// preview can ask a person to check those names. Empty when every text was UTF-8 or said
+    /// its charset.
+    #[serde(default)]
+    pub assumed_charsets: Vec<AssumedCharset>,
     /// False for a preview: nothing was written.
     pub written: bool,
 }
@@ -160,31 +172,4 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
         ));
     }
     std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))
-}
-
-/// Decodes text the way exports come: UTF-8 (with or without a BOM) or UTF-16 with a BOM.
-/// Anything else that is not UTF-8 is read as Windows-1252, which is what older Outlook and
-/// Excel write, rather than refused.
-pub(crate) fn decode_text(bytes: &[u8]) -> Result<String> {
-    if bytes.contains(&0) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF])
-    {
-        return Err(Error::invalid(
-            "file",
-            "This is not a text file (it holds binary data).",
-        ));
-    }
-    let (text, _) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((encoding, bom_length)) => encoding.decode_without_bom_handling(&bytes[bom_length..]),
-        None => match std::str::from_utf8(bytes) {
-            Ok(text) => return Ok(text.to_string()),
-            Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes),
-        },
-    };
-    if text.contains('\0') {
-        return Err(Error::invalid(
-            "file",
-            "This is not a text file (it holds binary data).",
-        ));
-    }
-    Ok(text.into_owned())
 }

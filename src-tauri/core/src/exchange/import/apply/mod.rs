@@ -70,6 +70,7 @@ fn apply(
         format: Some(format),
         total: parsed.contacts.len(),
         skipped: parsed.skipped.clone(),
+        assumed_charsets: parsed.assumed_charsets.clone(),
         ..Default::default()
     };
     let mut index = Index::load(tx)?;

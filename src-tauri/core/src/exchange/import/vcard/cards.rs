@@ -1,0 +1,158 @@
+//! A file cut into its cards at byte level: each card's properties between `BEGIN:VCARD` and
+//! `END:VCARD`, what lies outside any card (said as skipped), and a last card the file ends
+//! inside, as a download cut off leaves it.
+
+use crate::exchange::import::Skipped;
+
+use super::lines::{logical_lines, Folded};
+use super::shorten;
+
+/// How a card ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CardEnd {
+    /// With its `END:VCARD`.
+    Ended,
+    /// Where the next `BEGIN:VCARD` is, its own end missing: read as it is.
+    NextBegan,
+    /// The file ends inside it: it is incomplete.
+    FileEnded,
+}
+
+/// One card's properties, as bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct RawCard<'a> {
+    /// 1 for the first card of the file.
+    pub(super) number: usize,
+    /// Between `BEGIN:VCARD` and `END:VCARD`, blank lines left out.
+    pub(super) properties: Vec<Folded<'a>>,
+    pub(super) end: CardEnd,
+}
+
+impl RawCard<'_> {
+    pub(super) fn source(&self) -> String {
+        format!("card {}", self.number)
+    }
+}
+
+/// What a file holds, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Piece<'a> {
+    Card(RawCard<'a>),
+    Skipped(Skipped),
+}
+
+enum State<'a> {
+    Outside,
+    InCard(RawCard<'a>),
+    InCalendar,
+}
+
+/// The cards of `bytes` and what lies between them.
+pub(super) fn split(bytes: &[u8]) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut cards = 0;
+    let mut state = State::Outside;
+    for line in logical_lines(bytes) {
+        state = match state {
+            State::InCard(mut card) => {
+                if line.is("END:VCARD") {
+                    card.end = CardEnd::Ended;
+                    pieces.push(Piece::Card(card));
+                    State::Outside
+                } else if line.is("BEGIN:VCARD") {
+                    card.end = CardEnd::NextBegan;
+                    pieces.push(Piece::Card(card));
+                    cards += 1;
+                    State::InCard(new_card(cards))
+                } else {
+                    if !line.is_blank() {
+                        card.properties.push(line);
+                    }
+                    State::InCard(card)
+                }
+            }
+            State::InCalendar if line.is("END:VCALENDAR") => State::Outside,
+            State::InCalendar => State::InCalendar,
+            State::Outside if line.is("BEGIN:VCARD") => {
+                cards += 1;
+                State::InCard(new_card(cards))
+            }
+            State::Outside if line.is("BEGIN:VCALENDAR") => {
+                pieces.push(Piece::Skipped(Skipped {
+                    source: format!("after card {cards}"),
+                    reason: "a calendar entry, not a contact".into(),
+                }));
+                State::InCalendar
+            }
+            State::Outside if line.is_blank() => State::Outside,
+            State::Outside => {
+                let text = String::from_utf8_lossy(&line.unfolded()).trim().to_string();
+                pieces.push(Piece::Skipped(Skipped {
+                    source: format!("after card {cards}"),
+                    reason: format!("a line outside any card: “{}”", shorten(&text)),
+                }));
+                State::Outside
+            }
+        };
+    }
+    if let State::InCard(card) = state {
+        pieces.push(Piece::Card(card));
+    }
+    pieces
+}
+
+fn new_card<'a>(number: usize) -> RawCard<'a> {
+    RawCard {
+        number,
+        properties: Vec::new(),
+        end: CardEnd::FileEnded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ends(bytes: &[u8]) -> Vec<(usize, usize, CardEnd)> {
+        split(bytes)
+            .into_iter()
+            .filter_map(|piece| match piece {
+                Piece::Card(card) => Some((card.number, card.properties.len(), card.end)),
+                Piece::Skipped(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cards_end_with_their_end_the_next_card_or_the_end_of_the_file() {
+        let file =
+            b"BEGIN:VCARD\nFN:A\n\nEND:VCARD\nbegin:vcard\nFN:B\nBEGIN:VCARD\nFN:C\nEMAIL:c@";
+        assert_eq!(
+            ends(file),
+            [
+                (1, 1, CardEnd::Ended),
+                (2, 1, CardEnd::NextBegan),
+                (3, 2, CardEnd::FileEnded)
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_and_calendars_outside_cards_are_said_once_each() {
+        let file = b"junk\nBEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\nEND:VCALENDAR\n\nBEGIN:VCARD\nEND:VCARD\n";
+        let skipped: Vec<String> = split(file)
+            .into_iter()
+            .filter_map(|piece| match piece {
+                Piece::Skipped(s) => Some(format!("{}: {}", s.source, s.reason)),
+                Piece::Card(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                "after card 0: a line outside any card: “junk”",
+                "after card 0: a calendar entry, not a contact"
+            ]
+        );
+    }
+}
