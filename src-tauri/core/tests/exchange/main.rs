@@ -5,6 +5,9 @@
 mod common;
 
 mod calendar;
+mod import_charsets;
+mod import_cut_off;
 mod import_hostile;
+mod import_line_endings;
 mod import_linkedin;
 mod import_vcard;
