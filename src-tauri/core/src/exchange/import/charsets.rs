@@ -128,31 +128,40 @@ pub(crate) fn needs_charset(bytes: &[u8]) -> bool {
     !bytes.is_ascii() || has_escape(bytes)
 }
 
+/// Text enough to tell a charset: the detector reads some 10 MB a second, and a few thousand
+/// names say all a whole file would.
+const ENOUGH_TO_DETECT: usize = 128 * 1024;
+
 /// Guesses the charset of text that is not UTF-8, from all of it at once (a few names say little
-/// on their own; a file's worth says which language they are in).
+/// on their own; many say which language they are in). Only text that is not plain ASCII is
+/// fed, up to [`ENOUGH_TO_DETECT`].
 pub(crate) struct Detector {
     inner: chardetng::EncodingDetector,
-    fed: bool,
+    fed: usize,
 }
 
 impl Detector {
     pub(crate) fn new() -> Self {
         Detector {
             inner: chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow),
-            fed: false,
+            fed: 0,
         }
     }
 
-    /// Adds one piece of text; pieces are kept apart so that no character spans two.
+    /// Adds one piece of text (a value, a line); pieces are kept apart so that no character
+    /// spans two.
     pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        if self.fed >= ENOUGH_TO_DETECT || !needs_charset(bytes) {
+            return;
+        }
         self.inner.feed(bytes, false);
         self.inner.feed(b"\n", false);
-        self.fed = true;
+        self.fed += bytes.len() + 1;
     }
 
     /// The likeliest charset of all that was fed, or `None` if nothing was.
     pub(crate) fn guess(mut self) -> Option<&'static Encoding> {
-        if !self.fed {
+        if self.fed == 0 {
             return None;
         }
         self.inner.feed(b"", true);
@@ -160,10 +169,12 @@ impl Detector {
     }
 }
 
-/// The charset of a whole file that is not UTF-8.
+/// The charset of a whole file that is not UTF-8, from its lines that are not ASCII.
 pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut detector = Detector::new();
-    detector.feed(bytes);
+    for line in bytes.split(|&b| b == b'\n') {
+        detector.feed(line);
+    }
     detector.guess().unwrap_or(encoding_rs::WINDOWS_1252)
 }
 

@@ -47,64 +47,90 @@ enum State<'a> {
     InCalendar,
 }
 
-/// The cards of `bytes` and what lies between them.
-pub(super) fn split(bytes: &[u8]) -> Vec<Piece<'_>> {
-    let mut pieces = Vec::new();
-    let mut cards = 0;
-    let mut state = State::Outside;
-    for line in logical_lines(bytes) {
-        state = match state {
+/// The cards of `bytes` and what lies between them, one at a time (a file can be large).
+pub(super) fn split(bytes: &[u8]) -> Pieces<'_, impl Iterator<Item = Folded<'_>>> {
+    Pieces {
+        lines: logical_lines(bytes),
+        cards: 0,
+        state: State::Outside,
+    }
+}
+
+pub(super) struct Pieces<'a, L> {
+    lines: L,
+    cards: usize,
+    state: State<'a>,
+}
+
+impl<'a, L: Iterator<Item = Folded<'a>>> Iterator for Pieces<'a, L> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        loop {
+            let Some(line) = self.lines.next() else {
+                return match std::mem::replace(&mut self.state, State::Outside) {
+                    State::InCard(card) => Some(Piece::Card(card)),
+                    _ => None,
+                };
+            };
+            let (state, piece) = self.read(line);
+            self.state = state;
+            if piece.is_some() {
+                return piece;
+            }
+        }
+    }
+}
+
+impl<'a, L> Pieces<'a, L> {
+    /// The state after `line`, and the piece it completes if any.
+    fn read(&mut self, line: Folded<'a>) -> (State<'a>, Option<Piece<'a>>) {
+        match std::mem::replace(&mut self.state, State::Outside) {
             State::InCard(mut card) => {
                 if line.is("END:VCARD") {
                     card.end = CardEnd::Ended;
-                    pieces.push(Piece::Card(card));
-                    State::Outside
+                    (State::Outside, Some(Piece::Card(card)))
                 } else if line.is("BEGIN:VCARD") {
                     card.end = CardEnd::NextBegan;
-                    pieces.push(Piece::Card(card));
-                    cards += 1;
-                    State::InCard(new_card(cards))
+                    self.cards += 1;
+                    (State::InCard(new_card(self.cards)), Some(Piece::Card(card)))
                 } else {
                     if !line.is_blank() {
                         card.properties.push(line);
                     }
-                    State::InCard(card)
+                    (State::InCard(card), None)
                 }
             }
-            State::InCalendar if line.is("END:VCALENDAR") => State::Outside,
-            State::InCalendar => State::InCalendar,
+            State::InCalendar if line.is("END:VCALENDAR") => (State::Outside, None),
+            State::InCalendar => (State::InCalendar, None),
             State::Outside if line.is("BEGIN:VCARD") => {
-                cards += 1;
-                State::InCard(new_card(cards))
+                self.cards += 1;
+                (State::InCard(new_card(self.cards)), None)
             }
             State::Outside if line.is("BEGIN:VCALENDAR") => {
-                pieces.push(Piece::Skipped(Skipped {
-                    source: format!("after card {cards}"),
+                let skipped = Skipped {
+                    source: format!("after card {}", self.cards),
                     reason: "a calendar entry, not a contact".into(),
-                }));
-                State::InCalendar
+                };
+                (State::InCalendar, Some(Piece::Skipped(skipped)))
             }
-            State::Outside if line.is_blank() => State::Outside,
+            State::Outside if line.is_blank() => (State::Outside, None),
             State::Outside => {
                 let text = String::from_utf8_lossy(&line.unfolded()).trim().to_string();
-                pieces.push(Piece::Skipped(Skipped {
-                    source: format!("after card {cards}"),
+                let skipped = Skipped {
+                    source: format!("after card {}", self.cards),
                     reason: format!("a line outside any card: “{}”", shorten(&text)),
-                }));
-                State::Outside
+                };
+                (State::Outside, Some(Piece::Skipped(skipped)))
             }
-        };
+        }
     }
-    if let State::InCard(card) = state {
-        pieces.push(Piece::Card(card));
-    }
-    pieces
 }
 
 fn new_card<'a>(number: usize) -> RawCard<'a> {
     RawCard {
         number,
-        properties: Vec::new(),
+        properties: Vec::with_capacity(16),
         end: CardEnd::FileEnded,
     }
 }

@@ -12,27 +12,27 @@ use super::property::{is_end_of_card, is_quoted_printable};
 
 /// The physical lines of `bytes`, without what ends them.
 pub(super) fn physical_lines(bytes: &[u8]) -> PhysicalLines<'_> {
-    PhysicalLines { rest: bytes }
+    PhysicalLines { bytes, at: 0 }
 }
 
 pub(super) struct PhysicalLines<'a> {
-    rest: &'a [u8],
+    bytes: &'a [u8],
+    at: usize,
 }
 
-impl<'a> Iterator for PhysicalLines<'a> {
-    type Item = &'a [u8];
-
-    fn next(&mut self) -> Option<&'a [u8]> {
-        if self.rest.is_empty() {
+impl<'a> PhysicalLines<'a> {
+    /// The next line and where it starts in the bytes.
+    fn next_at(&mut self) -> Option<(usize, &'a [u8])> {
+        let start = self.at;
+        let rest = &self.bytes[start..];
+        if rest.is_empty() {
             return None;
         }
-        let Some(end) = self.rest.iter().position(|&b| b == b'\r' || b == b'\n') else {
-            let line = self.rest;
-            self.rest = &[];
-            return Some(line);
+        let Some(end) = rest.iter().position(|&b| b == b'\r' || b == b'\n') else {
+            self.at = self.bytes.len();
+            return Some((start, rest));
         };
-        let line = &self.rest[..end];
-        let after = &self.rest[end..];
+        let after = &rest[end..];
         let ending = if after.starts_with(b"\r\r\n") {
             3
         } else if after.starts_with(b"\r\n") {
@@ -40,62 +40,77 @@ impl<'a> Iterator for PhysicalLines<'a> {
         } else {
             1
         };
-        self.rest = &after[ending..];
-        Some(line)
+        self.at = start + end + ending;
+        Some((start, &rest[..end]))
     }
 }
 
-/// One property (or any other logical line) as its physical lines.
-#[derive(Debug, Clone, PartialEq)]
+impl<'a> Iterator for PhysicalLines<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        self.next_at().map(|(_, line)| line)
+    }
+}
+
+/// One property (or any other logical line): the bytes of its physical lines, from the start of
+/// the first to the end of the last, with the line breaks between them.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Folded<'a> {
-    pub(super) lines: Vec<&'a [u8]>,
+    raw: &'a [u8],
     quoted_printable: bool,
 }
 
+/// Whether the physical line `next` continues the property of the line `previous`.
+fn continues(quoted_printable: bool, previous: &[u8], next: &[u8]) -> bool {
+    soft_break(quoted_printable, previous) && !is_end_of_card(next)
+        || next.starts_with(b" ")
+        || next.starts_with(b"\t")
+}
+
+/// Whether a physical line of a quoted-printable value ends with a soft break.
+fn soft_break(quoted_printable: bool, line: &[u8]) -> bool {
+    quoted_printable && line.ends_with(b"=")
+}
+
 impl<'a> Folded<'a> {
-    fn new(line: &'a [u8]) -> Self {
-        Folded {
-            lines: vec![line],
-            quoted_printable: is_quoted_printable(line),
-        }
+    /// Its bytes as written, line breaks included.
+    pub(super) fn len(&self) -> usize {
+        self.raw.len()
     }
 
-    /// Whether `next` continues this property rather than starting another.
-    fn is_continued_by(&self, next: &[u8]) -> bool {
-        self.soft_break_after(self.lines.len() - 1) && !is_end_of_card(next)
-            || next.starts_with(b" ")
-            || next.starts_with(b"\t")
-    }
-
-    /// Whether the physical line `index` ends with a quoted-printable soft break.
-    fn soft_break_after(&self, index: usize) -> bool {
-        self.quoted_printable && self.lines[index].ends_with(b"=")
+    /// The physical lines.
+    pub(super) fn lines(&self) -> PhysicalLines<'a> {
+        physical_lines(self.raw)
     }
 
     /// The property as one line: a folded line loses the space or tab that folded it, and a soft
     /// break loses its `=`.
     pub(super) fn unfolded(&self) -> Cow<'a, [u8]> {
-        if let [line] = self.lines.as_slice() {
-            return Cow::Borrowed(line);
+        let mut lines = self.lines();
+        let Some(first) = lines.next() else {
+            return Cow::Borrowed(self.raw);
+        };
+        if first.len() == self.raw.len() {
+            return Cow::Borrowed(first);
         }
-        let mut out = Vec::with_capacity(self.lines.iter().map(|l| l.len()).sum());
-        for (index, line) in self.lines.iter().enumerate() {
-            if index == 0 {
-                out.extend_from_slice(line);
-            } else if self.soft_break_after(index - 1) && !is_end_of_card(line) {
+        let mut out = first.to_vec();
+        let mut previous = first;
+        for line in lines {
+            if soft_break(self.quoted_printable, previous) && !is_end_of_card(line) {
                 out.pop();
                 out.extend_from_slice(line);
             } else {
                 out.extend_from_slice(&line[1..]);
             }
+            previous = line;
         }
         Cow::Owned(out)
     }
 
     /// Whether this is `line` (`BEGIN:VCARD`), in any case and with any spaces around.
     pub(super) fn is(&self, line: &str) -> bool {
-        let short = self.lines.iter().map(|l| l.len()).sum::<usize>() <= 2 * line.len();
-        short
+        self.raw.len() <= 2 * line.len()
             && self
                 .unfolded()
                 .trim_ascii()
@@ -103,19 +118,30 @@ impl<'a> Folded<'a> {
     }
 
     pub(super) fn is_blank(&self) -> bool {
-        self.lines.iter().all(|l| l.trim_ascii().is_empty())
+        self.raw.iter().all(|b| b.is_ascii_whitespace())
     }
 }
 
 /// The logical lines of `bytes`: each property with the lines folded into it.
 pub(super) fn logical_lines(bytes: &[u8]) -> impl Iterator<Item = Folded<'_>> {
-    let mut lines = physical_lines(bytes).peekable();
+    let mut lines = physical_lines(bytes);
+    let mut pending = lines.next_at();
     std::iter::from_fn(move || {
-        let mut folded = Folded::new(lines.next()?);
-        while let Some(next) = lines.next_if(|next| folded.is_continued_by(next)) {
-            folded.lines.push(next);
+        let (start, first) = pending?;
+        let quoted_printable = is_quoted_printable(first);
+        let (mut end, mut previous) = (start + first.len(), first);
+        pending = lines.next_at();
+        while let Some((next_start, next)) = pending {
+            if !continues(quoted_printable, previous, next) {
+                break;
+            }
+            (end, previous) = (next_start + next.len(), next);
+            pending = lines.next_at();
         }
-        Some(folded)
+        Some(Folded {
+            raw: &bytes[start..end],
+            quoted_printable,
+        })
     })
 }
 

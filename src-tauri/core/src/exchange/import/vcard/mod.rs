@@ -49,55 +49,44 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
             "This is not a vCard file: it holds no BEGIN:VCARD.",
         ));
     }
-    let pieces = cards::split(&bytes);
-    let cards: Vec<(&RawCard, Analysed)> = pieces
-        .iter()
-        .filter_map(|piece| match piece {
-            Piece::Card(card) if card.end != CardEnd::FileEnded => Some((card, analyse(card))),
-            _ => None,
-        })
-        .collect();
-    let cut_off = pieces
-        .iter()
-        .any(|p| matches!(p, Piece::Card(card) if card.end == CardEnd::FileEnded));
-    if cards.is_empty() && cut_off {
+    // Twice through the file, one card at a time: first for the charsets it declares and the
+    // one its undeclared text is in, then to read each card.
+    let mut detector = Detector::new();
+    let (mut in_file, mut complete, mut cut_off) = (None, false, false);
+    for piece in cards::split(&bytes) {
+        match piece {
+            Piece::Card(card) if card.end == CardEnd::FileEnded => cut_off = true,
+            Piece::Card(card) => {
+                let analysed = analyse(&card);
+                analysed.undeclared().for_each(|bytes| detector.feed(bytes));
+                in_file = in_file.or(analysed.declared);
+                complete = true;
+            }
+            Piece::Skipped(_) => {}
+        }
+    }
+    if cut_off && !complete {
         return Err(Error::invalid(
             "file",
             "This file ends inside its first card — was the download cut? It holds no complete card.",
         ));
     }
-    let fallback = fallback(&cards);
+    let fallback = Fallback {
+        in_file,
+        detected: detector.guess(),
+    };
     let mut parsed = Parsed::default();
-    let mut cards = cards.into_iter();
-    for piece in &pieces {
+    for piece in cards::split(&bytes) {
         match piece {
-            Piece::Skipped(skipped) => parsed.skipped.push(skipped.clone()),
+            Piece::Skipped(skipped) => parsed.skipped.push(skipped),
             Piece::Card(card) if card.end == CardEnd::FileEnded => parsed.skipped.push(Skipped {
                 source: card.source(),
                 reason: CUT_OFF.into(),
             }),
-            Piece::Card(_) => {
-                let Some((card, analysed)) = cards.next() else {
-                    continue;
-                };
-                read(card, &analysed, &fallback, &mut parsed);
-            }
+            Piece::Card(card) => read(&card, &analyse(&card), &fallback, &mut parsed),
         }
     }
     Ok(parsed)
-}
-
-/// The charsets undeclared text may be in: the first one the file declares, and the one all
-/// of it together is detected to be.
-fn fallback(cards: &[(&RawCard, Analysed)]) -> Fallback {
-    let mut detector = Detector::new();
-    for (_, analysed) in cards {
-        analysed.undeclared().for_each(|bytes| detector.feed(bytes));
-    }
-    Fallback {
-        in_file: cards.iter().find_map(|(_, analysed)| analysed.declared),
-        detected: detector.guess(),
-    }
 }
 
 /// Parses one card, made UTF-8, into a contact (or a reason it is skipped).

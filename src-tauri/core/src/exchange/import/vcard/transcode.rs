@@ -60,6 +60,8 @@ pub(super) struct Fallback {
 #[derive(Debug)]
 pub(super) struct Analysed<'a> {
     lines: Vec<Line<'a>>,
+    /// About how long the card is as UTF-8 text.
+    length: usize,
     /// The first charset (other than UTF-8) a property of the card declares.
     pub(super) declared: Option<&'static Encoding>,
 }
@@ -117,12 +119,18 @@ fn line<'a>(folded: &'a Folded<'a>) -> (Line<'a>, Option<&'static Encoding>) {
 pub(super) fn analyse<'a>(card: &'a RawCard<'a>) -> Analysed<'a> {
     let mut declared = None;
     let mut lines = Vec::with_capacity(card.properties.len());
+    let mut length = 0;
     for folded in &card.properties {
+        length += folded.len() + 2;
         let (line, declares) = line(folded);
         declared = declared.or(declares);
         lines.push(line);
     }
-    Analysed { lines, declared }
+    Analysed {
+        lines,
+        length,
+        declared,
+    }
 }
 
 impl Analysed<'_> {
@@ -139,12 +147,13 @@ impl Analysed<'_> {
         &self,
         fallback: &Fallback,
     ) -> (String, Vec<(&'static Encoding, CharsetEvidence)>) {
-        let mut out = String::from("BEGIN:VCARD\r\n");
+        let mut out = String::with_capacity(self.length + 32);
+        out.push_str("BEGIN:VCARD\r\n");
         let mut assumed = Vec::new();
         for line in &self.lines {
             match line {
                 Line::AsWritten(folded) => {
-                    for physical in &folded.lines {
+                    for physical in folded.lines() {
                         out.push_str(&String::from_utf8_lossy(physical));
                         out.push_str("\r\n");
                     }
