@@ -256,6 +256,10 @@ fn the_preview_says_which_charsets_were_assumed_in_the_summary_as_the_ui_and_cli
         }])
     );
     assert_eq!(
+        summary.assumed_charsets[0].sentence(),
+        "3 contacts read as windows-1255 (detected), such as “אבי כהן” (card 1): check that their names read right."
+    );
+    assert_eq!(
         CharsetEvidence::DeclaredInCard.describe(),
         "declared elsewhere in the card"
     );

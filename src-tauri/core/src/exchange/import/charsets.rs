@@ -35,6 +35,23 @@ pub enum CharsetEvidence {
     Detected,
 }
 
+impl AssumedCharset {
+    /// The sentence a preview shows: "3 contacts read as windows-1255 (detected), such as
+    /// “אבי כהן” (card 1): check that their names read right."
+    pub fn sentence(&self) -> String {
+        let contacts = match self.contacts {
+            1 => "1 contact".to_string(),
+            n => format!("{n} contacts"),
+        };
+        let CharsetExample { source, name } = &self.example;
+        format!(
+            "{contacts} read as {} ({}), such as “{name}” ({source}): check that their names read right.",
+            self.charset,
+            self.how.describe()
+        )
+    }
+}
+
 impl CharsetEvidence {
     /// How a message says it: "read as windows-1251 (declared elsewhere in the card)".
     pub fn describe(self) -> &'static str {

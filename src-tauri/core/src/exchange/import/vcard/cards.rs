@@ -141,7 +141,6 @@ mod tests {
 
     fn ends(bytes: &[u8]) -> Vec<(usize, usize, CardEnd)> {
         split(bytes)
-            .into_iter()
             .filter_map(|piece| match piece {
                 Piece::Card(card) => Some((card.number, card.properties.len(), card.end)),
                 Piece::Skipped(_) => None,
@@ -167,7 +166,6 @@ mod tests {
     fn lines_and_calendars_outside_cards_are_said_once_each() {
         let file = b"junk\nBEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\nEND:VCALENDAR\n\nBEGIN:VCARD\nEND:VCARD\n";
         let skipped: Vec<String> = split(file)
-            .into_iter()
             .filter_map(|piece| match piece {
                 Piece::Skipped(s) => Some(format!("{}: {}", s.source, s.reason)),
                 Piece::Card(_) => None,
