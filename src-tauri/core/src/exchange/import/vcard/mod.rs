@@ -14,6 +14,8 @@ mod quoted_printable;
 mod related;
 mod transcode;
 
+use std::cell::OnceCell;
+
 use calcard::{Entry, Parser};
 
 use crate::error::{Error, Result};
@@ -49,20 +51,30 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
             "This is not a vCard file: it holds no BEGIN:VCARD.",
         ));
     }
-    // Twice through the file, one card at a time: first for the charsets it declares and the
-    // one its undeclared text is in, then to read each card.
-    let mut detector = Detector::new();
-    let (mut in_file, mut complete, mut cut_off) = (None, false, false);
+    // One card at a time (a file can be large). Text that declares no charset needs what the
+    // whole file declares and is detected to be: that is found, once, when first needed.
+    let fallback = OnceCell::new();
+    let mut parsed = Parsed::default();
+    let (mut complete, mut cut_off) = (false, false);
     for piece in cards::split(&bytes) {
         match piece {
-            Piece::Card(card) if card.end == CardEnd::FileEnded => cut_off = true,
-            Piece::Card(card) => {
-                let analysed = analyse(&card);
-                analysed.undeclared().for_each(|bytes| detector.feed(bytes));
-                in_file = in_file.or(analysed.declared);
-                complete = true;
+            Piece::Skipped(skipped) => parsed.skipped.push(skipped),
+            Piece::Card(card) if card.end == CardEnd::FileEnded => {
+                cut_off = true;
+                parsed.skipped.push(Skipped {
+                    source: card.source(),
+                    reason: CUT_OFF.into(),
+                })
             }
-            Piece::Skipped(_) => {}
+            Piece::Card(card) => {
+                complete = true;
+                let analysed = analyse(&card);
+                let fallback = match analysed.needs_fallback() {
+                    true => fallback.get_or_init(|| file_fallback(&bytes)),
+                    false => &Fallback::NONE,
+                };
+                read(&card, &analysed, fallback, &mut parsed);
+            }
         }
     }
     if cut_off && !complete {
@@ -71,22 +83,25 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
             "This file ends inside its first card — was the download cut? It holds no complete card.",
         ));
     }
-    let fallback = Fallback {
-        in_file,
-        detected: detector.guess(),
-    };
-    let mut parsed = Parsed::default();
-    for piece in cards::split(&bytes) {
-        match piece {
-            Piece::Skipped(skipped) => parsed.skipped.push(skipped),
-            Piece::Card(card) if card.end == CardEnd::FileEnded => parsed.skipped.push(Skipped {
-                source: card.source(),
-                reason: CUT_OFF.into(),
-            }),
-            Piece::Card(card) => read(&card, &analyse(&card), &fallback, &mut parsed),
+    Ok(parsed)
+}
+
+/// The charsets text that declares none may be in: the first one a card of the file declares,
+/// and the one all such text of the file is detected to be.
+fn file_fallback(bytes: &[u8]) -> Fallback {
+    let mut detector = Detector::new();
+    let mut in_file = None;
+    for piece in cards::split(bytes) {
+        if let Piece::Card(card) = piece {
+            let analysed = analyse(&card);
+            analysed.undeclared().for_each(|bytes| detector.feed(bytes));
+            in_file = in_file.or(analysed.declared);
         }
     }
-    Ok(parsed)
+    Fallback {
+        in_file,
+        detected: detector.guess(),
+    }
 }
 
 /// Parses one card, made UTF-8, into a contact (or a reason it is skipped).

@@ -49,11 +49,20 @@ enum Line<'a> {
 }
 
 /// Charsets to assume for text that declares none, beyond the card's own.
+#[derive(Debug)]
 pub(super) struct Fallback {
     /// The first charset any card of the file declares.
     pub(super) in_file: Option<&'static Encoding>,
     /// The charset detected from all undeclared text of the file.
     pub(super) detected: Option<&'static Encoding>,
+}
+
+impl Fallback {
+    /// For a card with no undeclared text.
+    pub(super) const NONE: Fallback = Fallback {
+        in_file: None,
+        detected: None,
+    };
 }
 
 /// A card's properties, each known to pass as written or to be converted.
@@ -134,6 +143,11 @@ pub(super) fn analyse<'a>(card: &'a RawCard<'a>) -> Analysed<'a> {
 }
 
 impl Analysed<'_> {
+    /// Whether some value declares no usable charset and is not UTF-8.
+    pub(super) fn needs_fallback(&self) -> bool {
+        self.undeclared().next().is_some()
+    }
+
     /// The values that declare no usable charset and are not UTF-8, for detection.
     pub(super) fn undeclared(&self) -> impl Iterator<Item = &[u8]> {
         self.lines.iter().filter_map(|line| match line {
