@@ -5,6 +5,7 @@
 use crate::exchange::import::Skipped;
 
 use super::lines::{logical_lines, Folded};
+use super::property::Property;
 use super::shorten;
 
 /// How a card ends.
@@ -44,6 +45,8 @@ pub(super) enum Piece<'a> {
 enum State<'a> {
     Outside,
     InCard(RawCard<'a>),
+    /// Inside a card embedded in `AGENT:` (2.1), this many levels deep: it is left out.
+    InAgent(RawCard<'a>, usize),
     InCalendar,
 }
 
@@ -69,7 +72,7 @@ impl<'a, L: Iterator<Item = Folded<'a>>> Iterator for Pieces<'a, L> {
         loop {
             let Some(line) = self.lines.next() else {
                 return match std::mem::replace(&mut self.state, State::Outside) {
-                    State::InCard(card) => Some(Piece::Card(card)),
+                    State::InCard(card) | State::InAgent(card, _) => Some(Piece::Card(card)),
                     _ => None,
                 };
             };
@@ -86,6 +89,17 @@ impl<'a, L> Pieces<'a, L> {
     /// The state after `line`, and the piece it completes if any.
     fn read(&mut self, line: Folded<'a>) -> (State<'a>, Option<Piece<'a>>) {
         match std::mem::replace(&mut self.state, State::Outside) {
+            State::InAgent(card, depth) if line.is("END:VCARD") => match depth {
+                1 => (State::InCard(card), None),
+                _ => (State::InAgent(card, depth - 1), None),
+            },
+            State::InAgent(card, depth) if line.is("BEGIN:VCARD") => {
+                (State::InAgent(card, depth + 1), None)
+            }
+            State::InAgent(card, depth) => (State::InAgent(card, depth), None),
+            State::InCard(card) if line.is("BEGIN:VCARD") && ends_with_agent(&card) => {
+                (State::InAgent(card, 1), None)
+            }
             State::InCard(mut card) => {
                 if line.is("END:VCARD") {
                     card.end = CardEnd::Ended;
@@ -127,6 +141,16 @@ impl<'a, L> Pieces<'a, L> {
     }
 }
 
+/// Whether the card's last property is an `AGENT` with no value: 2.1 writes the agent's own card
+/// on the lines that follow.
+fn ends_with_agent(card: &RawCard) -> bool {
+    card.properties.last().is_some_and(|last| {
+        let unfolded = last.unfolded();
+        let property = Property::split(&unfolded);
+        property.is_some_and(|p| p.value.trim_ascii().is_empty() && p.name() == b"AGENT")
+    })
+}
+
 fn new_card<'a>(number: usize) -> RawCard<'a> {
     RawCard {
         number,
@@ -160,6 +184,12 @@ mod tests {
                 (3, 2, CardEnd::FileEnded)
             ]
         );
+    }
+
+    #[test]
+    fn a_card_embedded_in_agent_is_left_out_of_the_card_that_names_it() {
+        let file = b"BEGIN:VCARD\r\nFN:Boss\r\nAGENT:\r\nBEGIN:VCARD\r\nFN:Assistant\r\nEND:VCARD\r\nTEL:1\r\nEND:VCARD\r\n";
+        assert_eq!(ends(file), [(1, 3, CardEnd::Ended)]);
     }
 
     #[test]

@@ -100,6 +100,16 @@ impl<'a> Property<'a> {
         })
     }
 
+    /// The property's name, upper-cased, without its group (`item1.EMAIL` is `EMAIL`).
+    pub(super) fn name(&self) -> Vec<u8> {
+        let name = head_parts(self.head).next().unwrap_or_default();
+        let name = match name.iter().rposition(|&b| b == b'.') {
+            Some(dot) => &name[dot + 1..],
+            None => name,
+        };
+        name.trim_ascii().to_ascii_uppercase()
+    }
+
     /// The head without what the value no longer needs once it is UTF-8 text: its `CHARSET`
     /// and its quoted-printable `ENCODING`.
     pub(super) fn head_for_utf8(&self) -> Vec<u8> {
