@@ -76,3 +76,16 @@ fn a_file_that_cannot_be_imported_is_refused_with_exit_2_and_the_store_is_unchan
         "the store file is byte-identical"
     );
 }
+
+#[test]
+fn a_preview_says_which_charset_it_assumed_for_text_that_declared_none() {
+    let rapport = Rapport::new();
+    let text = rapport.ok(&[
+        "import",
+        "vcard",
+        &fixture("vcard/outlook-hebrew-undeclared-2.1.vcf"),
+        "--dry-run",
+    ]);
+    assert!(text.contains("read as windows-1255 (detected)"), "{text}");
+    assert!(text.contains("check that their names read right"), "{text}");
+}

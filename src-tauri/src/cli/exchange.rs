@@ -71,6 +71,9 @@ pub(super) fn import(
             ),
         }
     );
+    for assumed in &summary.assumed_charsets {
+        println!("{}", assumed.sentence());
+    }
     if !summary.skipped.is_empty() {
         println!("Skipped {}:", summary.skipped.len());
         for skipped in &summary.skipped {

@@ -36,6 +36,21 @@ function summaryList(summary) {
     rows.flatMap(([label, count]) => [h('dt', {}, label), h('dd', { dataset: { count: String(count) } }, count.toLocaleString())]));
 }
 
+/** How the core said it found a charset nothing declared for the text. */
+const CHARSET_EVIDENCE = {
+  declaredInCard: 'declared elsewhere in the card',
+  declaredInFile: 'declared elsewhere in the file',
+  detected: 'detected',
+};
+
+/** Text read in a charset the file did not declare for it: worth a look before importing. */
+function assumedCharsets(assumed = []) {
+  if (!assumed.length) return null;
+  return h('div', { class: 'assumed-charsets', role: 'status' },
+    assumed.map((a) => h('p', { class: 'warning' },
+      `${plural(a.contacts, 'contact')} read as ${a.charset} (${CHARSET_EVIDENCE[a.how] ?? a.how}), such as “${a.example.name}” (${a.example.source}): check that their names read right.`)));
+}
+
 function skippedDetails(skipped) {
   if (!skipped.length) return null;
   const shown = skipped.slice(0, 200);
@@ -92,6 +107,7 @@ function importCard({ call, onImported }) {
       replaceChildren(status,
         h('h3', {}, `Preview of ${file.name}: ${plural(summary.total, 'contact')}`),
         summaryList(summary),
+        assumedCharsets(summary.assumedCharsets),
         skippedDetails(summary.skipped),
         h('p', { class: 'hint' }, 'Nothing has been written yet. People already in Rapport keep everything you typed; they only gain what they lack.'),
         h('div', { class: 'buttons' },
@@ -113,6 +129,7 @@ function importCard({ call, onImported }) {
       replaceChildren(status,
         h('h3', { id: 'import-done' }, `Imported: ${plural(summary.new, 'new person', 'new people')}, ${summary.updated} updated, ${summary.unchanged} unchanged.`),
         summaryList(summary),
+        assumedCharsets(summary.assumedCharsets),
         skippedDetails(summary.skipped));
       await onImported(summary);
     } catch (error) {
