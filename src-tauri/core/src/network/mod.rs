@@ -2,6 +2,7 @@
 //! come from, the typed links between them, finding anyone by a few letters, telling duplicates
 //! apart and merging them, and the graph of warm introductions with its map.
 
+pub mod addresses;
 pub mod circles;
 pub mod duplicates;
 pub mod graph;
@@ -11,4 +12,5 @@ pub mod map;
 pub mod merge;
 pub(crate) mod organizations;
 pub mod people;
+pub mod photos;
 pub mod search;

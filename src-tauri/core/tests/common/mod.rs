@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod faces;
+
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};

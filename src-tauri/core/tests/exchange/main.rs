@@ -5,6 +5,7 @@
 mod common;
 
 mod calendar;
+mod faces_and_places;
 mod import_charsets;
 mod import_cut_off;
 mod import_hostile;

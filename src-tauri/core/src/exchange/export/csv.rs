@@ -1,9 +1,12 @@
 //! People as CSV for spreadsheets, with formula injection neutralised.
 
+use std::collections::HashMap;
+
 use crate::error::{Error, Result};
+use crate::network::addresses::{Address, AddressKind};
 use crate::network::people::Person;
 
-const HEADER: [&str; 20] = [
+const HEADER: [&str; 23] = [
     "Name",
     "Given name",
     "Family name",
@@ -24,7 +27,24 @@ const HEADER: [&str; 20] = [
     "Archived",
     "Added",
     "UID",
+    "Home address",
+    "Work address",
+    "Other addresses",
 ];
+
+/// The person's addresses of one kind, each on one line, separated by " | " (a named one as
+/// "Cottage: …").
+fn addresses_of(addresses: &[Address], kind: AddressKind) -> String {
+    addresses
+        .iter()
+        .filter(|a| a.kind == kind)
+        .map(|a| match &a.label {
+            Some(label) => format!("{label}: {}", a.one_line()),
+            None => a.one_line(),
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
 
 /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return) is prefixed with an apostrophe, which spreadsheets show as text.
@@ -36,7 +56,7 @@ pub fn neutralise_cell(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub(super) fn write(people: &[Person]) -> Result<String> {
+pub(super) fn write(people: &[Person], addresses: &HashMap<i64, Vec<Address>>) -> Result<String> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -44,6 +64,10 @@ pub(super) fn write(people: &[Person]) -> Result<String> {
     writer.write_record(HEADER).map_err(failed)?;
     for person in people {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        let theirs = addresses
+            .get(&person.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let row = [
             person.display_name.clone(),
             text(&person.given_name),
@@ -68,6 +92,9 @@ pub(super) fn write(people: &[Person]) -> Result<String> {
             if person.archived { "yes" } else { "" }.to_string(),
             person.created_at.format("%Y-%m-%d").to_string(),
             person.uid.clone(),
+            addresses_of(theirs, AddressKind::Home),
+            addresses_of(theirs, AddressKind::Work),
+            addresses_of(theirs, AddressKind::Other),
         ];
         writer
             .write_record(row.iter().map(|cell| neutralise_cell(cell).into_owned()))

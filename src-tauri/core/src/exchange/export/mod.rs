@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::exchange::calendar;
 use crate::guide::meetings::MeetingState;
+use crate::network::addresses;
 use crate::network::people::PeopleFilter;
+use crate::network::photos;
 use crate::store::Store;
 
 pub use self::csv::neutralise_cell;
@@ -73,11 +75,18 @@ impl Store {
             ExportFormat::Vcard => {
                 let people = self.people(include_archived)?;
                 let links = self.all_links()?;
-                Ok((vcard::write(&people, &links)?, people.len()))
+                let extras = self.read(|conn| {
+                    Ok(vcard::Extras {
+                        addresses: addresses::everyone(conn)?,
+                        photos: photos::originals(conn)?,
+                    })
+                })?;
+                Ok((vcard::write(&people, &links, &extras)?, people.len()))
             }
             ExportFormat::Csv => {
                 let people = self.people(include_archived)?;
-                Ok((csv::write(&people)?, people.len()))
+                let addresses = self.read(addresses::everyone)?;
+                Ok((csv::write(&people, &addresses)?, people.len()))
             }
             ExportFormat::Ics => {
                 let now = self.now();

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use calcard::common::PartialDateTime;
+use calcard::common::{Data, PartialDateTime};
 use calcard::vcard::{
     VCard, VCardEntry, VCardParameter, VCardParameterName, VCardProperty, VCardType, VCardValue,
     VCardVersion,
@@ -12,10 +12,19 @@ use calcard::vcard::{
 
 use crate::error::{Error, Result};
 use crate::exchange::import::vcard::{
-    CIRCLE_PROPERTY, CONNECTED_ON_PROPERTY, HOW_MET_PROPERTY, LINK_KIND_PARAMETER,
+    CIRCLE_PROPERTY, CONNECTED_ON_PROPERTY, HOW_MET_PROPERTY, LABEL_PROPERTY, LINK_KIND_PARAMETER,
 };
+use crate::network::addresses::{Address, AddressKind};
 use crate::network::links::{Link, LinkKind};
 use crate::network::people::Person;
+use crate::network::photos::Original;
+
+/// What a card carries beyond the person row: their addresses and their photo.
+#[derive(Default)]
+pub(super) struct Extras {
+    pub addresses: HashMap<i64, Vec<Address>>,
+    pub photos: HashMap<i64, Original>,
+}
 
 fn text(value: &str) -> VCardValue {
     VCardValue::Text(value.to_string())
@@ -63,7 +72,42 @@ fn birthday(text: &str) -> Option<VCardValue> {
     Some(VCardValue::PartialDateTime(date))
 }
 
-fn card(person: &Person, links: &[&Link], uid_of: &HashMap<i64, &str>) -> VCard {
+/// `ADR` with its kind as `TYPE`; a named address in a group with `X-ABLABEL`, as Apple and
+/// Google write it (and read it back).
+fn address_entries(addresses: &[Address]) -> Vec<VCardEntry> {
+    let mut entries = Vec::new();
+    for (i, address) in addresses.iter().enumerate() {
+        let mut entry = VCardEntry::new(VCardProperty::Adr)
+            .with_values(address.parts().iter().map(|p| text(p)).collect());
+        entry = match address.kind {
+            AddressKind::Home => entry.with_param(VCardParameter::typ(VCardType::Home)),
+            AddressKind::Work => entry.with_param(VCardParameter::typ(VCardType::Work)),
+            AddressKind::Other => entry,
+        };
+        if let Some(label) = &address.label {
+            let group = format!("item{}", i + 1);
+            entry.group = Some(group.clone());
+            let mut named = VCardEntry::new(VCardProperty::Other(LABEL_PROPERTY.to_string()))
+                .with_value(text(label));
+            named.group = Some(group);
+            entries.push(entry);
+            entries.push(named);
+        } else {
+            entries.push(entry);
+        }
+    }
+    entries
+}
+
+/// The original photo, inline as 4.0's `data:` URI, byte for byte as it was stored.
+fn photo_entry(photo: &Original) -> VCardEntry {
+    VCardEntry::new(VCardProperty::Photo).with_value(VCardValue::Binary(Data {
+        content_type: Some(photo.media_type.clone()),
+        data: photo.bytes.clone(),
+    }))
+}
+
+fn card(person: &Person, links: &[&Link], uid_of: &HashMap<i64, &str>, extras: &Extras) -> VCard {
     let mut entries = vec![
         VCardEntry::new(VCardProperty::Uid).with_value(text(&uid_value(&person.uid))),
         VCardEntry::new(VCardProperty::Fn).with_value(text(&person.display_name)),
@@ -101,6 +145,9 @@ fn card(person: &Person, links: &[&Link], uid_of: &HashMap<i64, &str>) -> VCard 
     if let Some(url) = &person.linkedin_url {
         add(VCardEntry::new(VCardProperty::Url).with_value(text(url)));
     }
+    if let Some(addresses) = extras.addresses.get(&person.id) {
+        address_entries(addresses).into_iter().for_each(&mut add);
+    }
     if let Some(value) = person.birthday.as_deref().and_then(birthday) {
         add(VCardEntry::new(VCardProperty::Bday).with_value(value));
     }
@@ -132,12 +179,15 @@ fn card(person: &Person, links: &[&Link], uid_of: &HashMap<i64, &str>) -> VCard 
             ))
             .with_value(text(&format!("urn:uuid:{other}"))));
     }
+    if let Some(photo) = extras.photos.get(&person.id) {
+        add(photo_entry(photo));
+    }
     VCard { entries }
 }
 
 /// Every person as a vCard 4.0. A link is written once, on the card of the person it starts
 /// from; links to people not exported (you) are left out.
-pub(super) fn write(people: &[Person], links: &[Link]) -> Result<String> {
+pub(super) fn write(people: &[Person], links: &[Link], extras: &Extras) -> Result<String> {
     let uid_of: HashMap<i64, &str> = people.iter().map(|p| (p.id, p.uid.as_str())).collect();
     let mut links_from: HashMap<i64, Vec<&Link>> = HashMap::new();
     for link in links {
@@ -149,7 +199,7 @@ pub(super) fn write(people: &[Person], links: &[Link]) -> Result<String> {
             .get(&person.id)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        card(person, links, &uid_of)
+        card(person, links, &uid_of, extras)
             .write_to(&mut out, VCardVersion::V4_0)
             .map_err(|_| Error::invalid("export", "cannot write the vCard"))?;
     }

@@ -14,7 +14,9 @@ pub mod vcard;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::network::addresses::Address;
 use crate::network::links::LinkKind;
+use crate::network::photos::Picture;
 
 pub use charsets::{AssumedCharset, CharsetEvidence, CharsetExample};
 
@@ -64,6 +66,10 @@ pub struct Incoming {
     pub circle: Option<String>,
     pub how_met: Option<String>,
     pub related: Vec<Related>,
+    /// Postal addresses (never used to match anyone).
+    pub addresses: Vec<Address>,
+    /// The face the card carried, read and checked.
+    pub photo: Option<Picture>,
 }
 
 /// A relation named by a vCard (`RELATED`): the other person's UID, and the kind of link.

@@ -32,7 +32,7 @@ pub struct MergeOutcome {
 }
 
 /// Columns that name a person, with the key that identifies their rows.
-const PERSON_COLUMNS: [(&str, &str); 8] = [
+const PERSON_COLUMNS: [(&str, &str); 9] = [
     ("role", "person_id"),
     ("link", "from_person_id"),
     ("link", "to_person_id"),
@@ -41,7 +41,11 @@ const PERSON_COLUMNS: [(&str, &str); 8] = [
     ("air", "referred_person_id"),
     ("opportunity", "source_person_id"),
     ("contact_point", "person_id"),
+    ("address", "person_id"),
 ];
+
+/// A person has one photo: the merged person's moves to the survivor only if they have none.
+const PHOTO_COLUMN: (&str, &str) = ("person_photo", "person_id");
 
 /// What a merge changed, kept as JSON in `person_merge.moved` so it can be reversed.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -163,6 +167,23 @@ fn merge(tx: &Transaction, survivor: i64, merged: i64, now: DateTime<Utc>) -> Re
         if !rows.is_empty() {
             moved.rows.insert(format!("{table}.{column}"), rows);
         }
+    }
+    let photo = ids(
+        tx,
+        "SELECT id FROM person_photo WHERE person_id = ?2
+             AND NOT EXISTS (SELECT 1 FROM person_photo WHERE person_id = ?1)",
+        params![survivor, merged],
+    )?;
+    for id in &photo {
+        tx.execute(
+            "UPDATE person_photo SET person_id = ?1 WHERE id = ?2",
+            params![survivor, id],
+        )?;
+    }
+    if !photo.is_empty() {
+        moved
+            .rows
+            .insert(format!("{}.{}", PHOTO_COLUMN.0, PHOTO_COLUMN.1), photo);
     }
     let (tags, shared_tags) = split_shared(tx, "person_tag", "tag_id", survivor, merged)?;
     let (interactions, shared_interactions) = split_shared(

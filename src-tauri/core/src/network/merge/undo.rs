@@ -11,7 +11,7 @@ use crate::network::people::{self, Person};
 use crate::network::search;
 
 use super::rows::{insert_map, json_to_sql};
-use super::{Moved, PERSON_COLUMNS, SURVIVOR_FIELDS};
+use super::{Moved, PERSON_COLUMNS, PHOTO_COLUMN, SURVIVOR_FIELDS};
 
 pub(super) fn undo(tx: &Transaction, merge_id: i64) -> Result<Person> {
     let found: Option<(i64, i64, String, String, Option<String>)> = tx
@@ -53,7 +53,7 @@ pub(super) fn undo(tx: &Transaction, merge_id: i64) -> Result<Person> {
     }
     for (key, rows) in &moved.rows {
         let (table, column) = key.split_once('.').unwrap_or_default();
-        if !PERSON_COLUMNS.contains(&(table, column)) {
+        if !PERSON_COLUMNS.contains(&(table, column)) && (table, column) != PHOTO_COLUMN {
             continue;
         }
         let mut statement =

@@ -17,6 +17,9 @@ pub struct PersonSummary {
     pub organization: Option<String>,
     pub title: Option<String>,
     pub archived: bool,
+    /// The id of their photo, if they have one: the list fetches thumbnails by it for the rows
+    /// it shows (see [`crate::network::photos`]); it changes whenever the photo does.
+    pub photo: Option<i64>,
 }
 
 /// Enough to name a person in a list or an error.

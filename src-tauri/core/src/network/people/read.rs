@@ -26,7 +26,8 @@ const SELECT_PERSON: &str = "
     LEFT JOIN organization o ON o.id = r.organization_id";
 
 pub(crate) const SELECT_SUMMARY: &str = "
-    SELECT p.id, p.display_name, c.name, o.name, r.title, p.archived_at IS NOT NULL
+    SELECT p.id, p.display_name, c.name, o.name, r.title, p.archived_at IS NOT NULL,
+           (SELECT ph.id FROM person_photo ph WHERE ph.person_id = p.id)
     FROM person p
     LEFT JOIN circle c ON c.id = p.circle_id
     LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
@@ -40,6 +41,7 @@ pub(crate) fn summary_from_row(row: &Row) -> rusqlite::Result<PersonSummary> {
         organization: row.get(3)?,
         title: row.get(4)?,
         archived: row.get(5)?,
+        photo: row.get(6)?,
     })
 }
 

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     V3_NETWORKING_WORKFLOW,
     V4_NETWORK_IN_AND_OUT,
     V5_HEAVY_USE,
+    V6_ADDRESSES_AND_PHOTOS,
 ];
 
 /// The version that last (re)created the search index: a store upgraded from any earlier version
@@ -48,6 +49,10 @@ const V4_NETWORK_IN_AND_OUT: &str = include_str!("v4_network_in_and_out.sql");
 /// - each person's last contact, kept by triggers wherever interactions or their participants
 ///   change, so that Today's "going cold" reads a row a person instead of every interaction.
 const V5_HEAVY_USE: &str = include_str!("v5_heavy_use.sql");
+
+/// Real address books: postal addresses (vCard ADR) and photos (vCard PHOTO), each in its own
+/// table so that the person row, and every list read from it, stays as light as before.
+const V6_ADDRESSES_AND_PHOTOS: &str = include_str!("v6_addresses_and_photos.sql");
 
 /// Applies every migration after the store's current version, each in its own transaction.
 /// Returns the version the store had before.

@@ -7,7 +7,9 @@ use rusqlite::{params, Transaction};
 use crate::error::Result;
 use crate::exchange::import::matching::{canonical_email, folded_name};
 use crate::exchange::import::Incoming;
+use crate::network::addresses;
 use crate::network::organizations;
+use crate::network::photos;
 use crate::store::time::to_db;
 
 use super::fields::{
@@ -155,6 +157,10 @@ pub(super) fn update_existing(
     changed |= add_contact_points(tx, id, "phone", other_phones)? > 0;
     changed |= add_tags(tx, id, &contact.tags)? > 0;
     changed |= update_role(tx, id, &before, contact, now)?;
+    changed |= addresses::add(tx, id, &contact.addresses)? > 0;
+    if let Some(picture) = &contact.photo {
+        changed |= photos::put_if_missing(tx, id, picture, now)?;
+    }
     if changed {
         tx.prepare_cached("UPDATE person SET updated_at = ?2 WHERE id = ?1")?
             .execute(params![id, to_db(now)])?;

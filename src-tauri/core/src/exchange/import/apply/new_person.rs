@@ -5,8 +5,10 @@ use rusqlite::{params, Transaction};
 
 use crate::error::Result;
 use crate::exchange::import::Incoming;
+use crate::network::addresses;
 use crate::network::organizations;
 use crate::network::people;
+use crate::network::photos;
 use crate::store::time::to_db;
 
 use super::fields::{
@@ -55,5 +57,9 @@ pub(super) fn insert_new(tx: &Transaction, contact: &Incoming, now: DateTime<Utc
         organizations::set_current_role(tx, id, Some(organization), contact.title.as_deref(), now)?;
     }
     add_tags(tx, id, &contact.tags)?;
+    addresses::add(tx, id, &contact.addresses)?;
+    if let Some(picture) = &contact.photo {
+        photos::put_if_missing(tx, id, picture, now)?;
+    }
     Ok(id)
 }

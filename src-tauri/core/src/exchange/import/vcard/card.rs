@@ -49,7 +49,7 @@ pub(super) fn other_parameter<'a>(
         .map(|p| &p.value)
 }
 
-fn types(entry: &VCardEntry) -> Vec<String> {
+pub(super) fn types(entry: &VCardEntry) -> Vec<String> {
     entry
         .parameters(&VCardParameterName::Type)
         .filter_map(|value| match value {
@@ -175,6 +175,7 @@ pub(super) fn contact(card: &VCard, source: &str) -> std::result::Result<Incomin
             _ => {}
         }
     }
+    incoming.addresses = super::address::addresses(card);
     emails.sort_by_key(|(pref, _)| *pref);
     phones.sort_by_key(|(pref, _)| *pref);
     incoming.emails = dedup(emails.into_iter().map(|(_, e)| e));

@@ -4,11 +4,13 @@
 //! `calcard` parser then reads (groups, escapes, types, dates, embedded photos). Rapport's own
 //! export adds `X-RAPPORT-*` properties so that a round trip loses nothing.
 
+mod address;
 mod card;
 mod cards;
 mod charset;
 mod dates;
 mod lines;
+mod photo;
 mod property;
 mod quoted_printable;
 mod related;
@@ -23,6 +25,7 @@ use crate::error::{Error, Result};
 use super::charsets::{note, Detector};
 use super::text::unicode_as_utf8;
 use super::{Parsed, Skipped};
+pub use address::LABEL_PROPERTY;
 use card::contact;
 use cards::{CardEnd, Piece, RawCard};
 use dates::normalise_dates;
@@ -114,7 +117,15 @@ fn read(card: &RawCard, analysed: &Analysed, fallback: &Fallback, parsed: &mut P
     for _ in 0..=text.len() {
         match parser.entry() {
             Entry::VCard(vcard) => match contact(&vcard, &source) {
-                Ok(contact) => {
+                Ok(mut contact) => {
+                    let (picture, reasons) = photo::photo(&vcard);
+                    contact.photo = picture;
+                    parsed
+                        .skipped
+                        .extend(reasons.into_iter().map(|reason| Skipped {
+                            source: source.clone(),
+                            reason,
+                        }));
                     for &(encoding, how) in &assumed {
                         note(&mut parsed.assumed_charsets, encoding, how, &contact);
                     }
