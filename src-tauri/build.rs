@@ -91,6 +91,12 @@ const COMMANDS: &[&str] = &[
     "set_autostart",
     "open_data_folder",
     "set_backup_dir",
+    "person_addresses",
+    "set_person_addresses",
+    "person_photo",
+    "set_person_photo",
+    "remove_person_photo",
+    "photo_thumbnails",
 ];
 
 fn main() {

@@ -156,6 +156,12 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::window::window_painted,
             commands::followups::followups_ahead,
             commands::network::people::list_people_summaries,
+            commands::network::faces::person_addresses,
+            commands::network::faces::set_person_addresses,
+            commands::network::faces::person_photo,
+            commands::network::faces::set_person_photo,
+            commands::network::faces::remove_person_photo,
+            commands::network::faces::photo_thumbnails,
         ])
 }
 

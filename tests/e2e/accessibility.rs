@@ -8,7 +8,7 @@ use crate::harness::{fixture, App, Bus, Profile};
 const AXE: &str = include_str!("vendor/axe-core/axe.min.js");
 
 /// Runs axe on the page as it is and returns its serious and critical violations, described.
-async fn serious_violations(app: &App) -> Vec<String> {
+pub(crate) async fn serious_violations(app: &App) -> Vec<String> {
     app.client.execute(AXE, vec![]).await.expect("axe loads");
     let result = app
         .client

@@ -4,6 +4,7 @@
 
 mod accessibility;
 mod desktop;
+mod faces;
 mod harness;
 mod keyboard;
 mod network;

@@ -2,7 +2,8 @@
 // (adding and editing people, a follow-up done, dismissed or snoozed, a person's page), and the
 // context the workflow screens are given.
 
-import { call } from './api.js';
+import { call, callWithBytes } from './api.js';
+import { forgetFace, rememberFace } from './faces.js';
 import { main, search, toast } from './page.js';
 import { renderSidebar } from './sidebar.js';
 import { loadFollowups, loadPeople, state } from './state.js';
@@ -88,6 +89,22 @@ export function viewActions({ show, renderMain }) {
           },
         });
       },
+      // The page shows the new face at once; the list learns its new photo id.
+      setPhoto: async (bytes) => {
+        const info = await callWithBytes('set_person_photo', bytes, { 'rapport-person-id': String(person.id) });
+        rememberFace(info.id, info.thumbnail);
+        await loadPeople();
+        renderSidebar();
+        return info;
+      },
+      removePhoto: async () => {
+        const old = state.people.find((p) => p.id === person.id)?.photo;
+        await call('remove_person_photo', { id: person.id });
+        if (old) forgetFace(old);
+        await loadPeople();
+        renderSidebar();
+      },
+      saveAddresses: (addresses) => call('set_person_addresses', { id: person.id, addresses }),
       logInteraction: async (input) => { await call('log_interaction', { input }); await loadFollowups(); await renderMain(); },
       shareResource: async (input) => { await call('share_resource', { input }); await loadFollowups(); await renderMain(); toast('Shared: logged on their timeline.'); },
       planMeeting: async (kind) => {

@@ -33,6 +33,7 @@ function paletteItems() {
     ...state.people.map((p) => ({
       label: `Open ${p.displayName}`,
       hint: [p.title, p.organization].filter(Boolean).join(' · '),
+      person: p,
       run: () => show({ name: 'person', id: p.id }).catch(showFatal),
     })),
   ];

@@ -2,10 +2,12 @@
 // A modal dialog holding a combobox and its listbox, as the ARIA authoring practices describe.
 
 import { h, replaceChildren } from '../dom.js';
+import { avatar } from '../faces.js';
 import { filterPalette } from '../format.js';
 
 /**
- * Opens the palette over the window. `items` are {label, hint?, keys?, run}; choosing one closes
+ * Opens the palette over the window. `items` are {label, hint?, keys?, person?, run} (a person
+ * item shows their face); choosing one closes
  * the palette, then runs it. Focus returns where it was when the palette closes unused.
  */
 export function openPalette(items) {
@@ -28,7 +30,7 @@ export function openPalette(items) {
       ? shown.map((item, i) => h('li', {
         id: `palette-item-${i}`, role: 'option', class: 'palette-item', 'aria-selected': String(i === active),
         onmousedown: (event) => { event.preventDefault(); choose(i); },
-      }, h('span', {}, item.label), item.keys ? h('kbd', {}, item.keys) : null, item.hint ? h('span', { class: 'hint' }, item.hint) : null))
+      }, item.person ? avatar(item.person, 'avatar small') : null, h('span', {}, item.label), item.keys ? h('kbd', {}, item.keys) : null, item.hint ? h('span', { class: 'hint' }, item.hint) : null))
       : [h('li', { class: 'hint palette-empty' }, 'Nothing matches.')]);
     if (shown.length) input.setAttribute('aria-activedescendant', `palette-item-${active}`);
     else input.removeAttribute('aria-activedescendant');

@@ -2,10 +2,12 @@
 //
 // Everyone can be 30,000 people (LinkedIn's cap), so the grouped list is virtual: it keeps the
 // height of all the rows but builds only those in sight (and a few either side), again as it
-// scrolls. Rows and circle headings have fixed heights, set in style.css.
+// scrolls. Rows and circle headings have fixed heights, set in style.css. Faces come with the
+// rows drawn: only their thumbnails are fetched (faces.js), never 30,000 photos up front.
 
 import { h, replaceChildren } from '../dom.js';
-import { groupByCircle, initials } from '../format.js';
+import { avatar } from '../faces.js';
+import { groupByCircle } from '../format.js';
 
 /** Rows built beyond the visible ones, above and below. */
 const OVERSCAN = 10;
@@ -23,7 +25,7 @@ function row(person, selectedId, onSelect) {
       'aria-current': person.id === selectedId ? 'true' : null,
       onclick: () => onSelect(person.id),
     },
-    h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(person.displayName)),
+    avatar(person),
     h('span', { class: 'person-text' },
       h('span', { class: 'person-name' }, person.displayName),
       detail ? h('span', { class: 'person-detail' }, detail) : null),

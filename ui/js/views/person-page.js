@@ -1,9 +1,10 @@
 // A person: who they are, what happened with them, what is next.
 
 import { h } from '../dom.js';
-import { formatWhen, fromLocalInput, initials, kindLabel, relative, toLocalInput } from '../format.js';
+import { formatWhen, fromLocalInput, kindLabel, relative, toLocalInput } from '../format.js';
 import { field, formError, submitting } from './forms.js';
 import { followupForm, followupRow } from './followups.js';
+import { addressesSection, photoControl } from './person-extras.js';
 
 const INTERACTION_KINDS = ['meeting', 'call', 'email', 'message', 'event', 'informational_interview', 'job_interview', 'shared_resource', 'note'];
 
@@ -95,7 +96,8 @@ function timelineView(timeline, actions) {
   }));
 }
 
-/** `actions`: edit(), archive(bool), remove(), logInteraction(input), addFollowup(input), plus followup row actions. */
+/** `actions`: edit(), archive(bool), remove(), logInteraction(input), addFollowup(input),
+ * setPhoto(bytes), removePhoto(), saveAddresses(list), plus followup row actions. */
 function meetingsSection(meetings, actions) {
   return h('section', { class: 'card', id: 'person-meetings' },
     h('h2', {}, 'Informational interviews'),
@@ -110,7 +112,7 @@ function meetingsSection(meetings, actions) {
       h('button', { type: 'button', class: 'ghost', onclick: () => actions.planMeeting('job_interview') }, 'Job interview')));
 }
 
-export function personPage({ person, timeline, meetings = [], actions }) {
+export function personPage({ person, timeline, meetings = [], photo = null, addresses = [], actions }) {
   const pageError = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const guarded = (action) => async () => {
     pageError.hidden = true;
@@ -130,7 +132,7 @@ export function personPage({ person, timeline, meetings = [], actions }) {
 
   return h('article', { class: 'person-page', id: 'person-page', dataset: { personId: String(person.id) } },
     h('header', { class: 'person-header' },
-      h('span', { class: 'avatar large', 'aria-hidden': 'true' }, initials(person.displayName)),
+      photoControl(person, photo, actions),
       h('div', {},
         h('h1', { class: 'page-title' }, person.displayName),
         subtitle ? h('p', { class: 'subtitle' }, subtitle) : null,
@@ -144,6 +146,7 @@ export function personPage({ person, timeline, meetings = [], actions }) {
     confirmBox,
     pageError,
     facts(person),
+    addressesSection(addresses, actions),
     person.notes ? h('section', { class: 'card notes' }, h('h2', {}, 'Notes'), h('p', { class: 'prewrap' }, person.notes)) : null,
     h('div', { class: 'columns' },
       h('section', { class: 'card' }, h('h2', {}, 'Timeline'), timelineView(timeline, actions)),
