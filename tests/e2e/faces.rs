@@ -136,13 +136,22 @@ async fn faces_from_an_iphone_address_book_show_round_in_the_list_the_palette_an
         json!(1),
         "the face stays"
     );
+    let before = app
+        .js("return document.querySelector('#photo-zone img').src")
+        .await;
     give_photo(&app, &fixture("photos/square.png"), "square.png", "input").await;
     wait_until_js(
         &app,
-        "document.getElementById('photo-error').hidden",
-        "the error cleared",
+        &format!("document.querySelector('#photo-zone img').src !== {before}"),
+        "the square face shown",
     )
     .await;
+    assert_eq!(
+        app.js("return document.getElementById('photo-error').hidden")
+            .await,
+        json!(true),
+        "the error cleared"
+    );
     app.js("document.getElementById('remove-photo').click()")
         .await;
     app.wait_for_text("#photo-zone", "Add a photo").await;

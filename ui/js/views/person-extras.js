@@ -40,16 +40,25 @@ export function photoControl(person, photo, actions) {
     choose.textContent = info ? 'Change photo' : 'Add a photo';
     remove.hidden = !info;
   };
-  const run = async (action) => {
-    error.hidden = true;
-    input.removeAttribute('aria-invalid');
-    try {
-      await action();
-    } catch (e) {
-      error.textContent = e.message;
-      error.hidden = false;
-      input.setAttribute('aria-invalid', 'true');
-    }
+  // One change at a time, in the order asked: a removal clicked during an upload comes after it.
+  let queue = Promise.resolve();
+  const run = (action) => {
+    queue = queue.then(async () => {
+      error.hidden = true;
+      error.textContent = '';
+      input.removeAttribute('aria-invalid');
+      zone.setAttribute('aria-busy', 'true');
+      try {
+        await action();
+      } catch (e) {
+        error.textContent = e.message;
+        error.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+      } finally {
+        zone.removeAttribute('aria-busy');
+      }
+    });
+    return queue;
   };
   const upload = (file) => run(async () => {
     if (file.size > MAX_PHOTO_BYTES) {

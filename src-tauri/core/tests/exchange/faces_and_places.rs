@@ -232,6 +232,14 @@ fn the_round_trip_keeps_addresses_and_photos_byte_for_byte_and_csv_has_the_addre
     let first = store.export(ExportFormat::Vcard).unwrap().0;
     assert!(first.contains("item3.X-ABLABEL:Cottage"), "{first}");
     assert!(first.contains("ADR;TYPE=HOME:;;1 Infinite Loop;Cupertino;CA;95014;United States"));
+    let unfolded = first.replace("\r\n ", "");
+    assert!(
+        unfolded.contains(&format!(
+            "PHOTO:data:image/jpeg;base64,{}\r\n",
+            base64(&jpeg)
+        )),
+        "the photo as RFC 6350 writes a data URI, its comma unescaped"
+    );
     let empty = memory_store(&clock_at("2026-04-01T10:00:00Z"));
     let parsed = parse(&first);
     assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use calcard::common::{Data, PartialDateTime};
+use base64::Engine;
+use calcard::common::PartialDateTime;
 use calcard::vcard::{
     VCard, VCardEntry, VCardParameter, VCardParameterName, VCardProperty, VCardType, VCardValue,
     VCardVersion,
@@ -99,12 +100,16 @@ fn address_entries(addresses: &[Address]) -> Vec<VCardEntry> {
     entries
 }
 
-/// The original photo, inline as 4.0's `data:` URI, byte for byte as it was stored.
+/// The original photo, inline as 4.0's `data:` URI, byte for byte as it was stored. Written as
+/// the URI text (`data:image/jpeg;base64,…`, as RFC 6350 and Apple and Google write it): the
+/// parser's binary form would escape its comma.
 fn photo_entry(photo: &Original) -> VCardEntry {
-    VCardEntry::new(VCardProperty::Photo).with_value(VCardValue::Binary(Data {
-        content_type: Some(photo.media_type.clone()),
-        data: photo.bytes.clone(),
-    }))
+    let uri = format!(
+        "data:{};base64,{}",
+        photo.media_type,
+        base64::engine::general_purpose::STANDARD.encode(&photo.bytes)
+    );
+    VCardEntry::new(VCardProperty::Photo).with_value(text(&uri))
 }
 
 fn card(person: &Person, links: &[&Link], uid_of: &HashMap<i64, &str>, extras: &Extras) -> VCard {
