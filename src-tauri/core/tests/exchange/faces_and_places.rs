@@ -148,6 +148,18 @@ fn faces_in_the_2_1_and_4_0_forms_are_read_too() {
         legacy_card("Müller", &jpeg),
         data_uri_card("Ana", "image/jpeg", &jpeg),
         data_uri_card("Bo", "image/png", &png),
+        // Android's 2.1 with a bare type, and a 3.0 data URI named by VALUE=uri.
+        format!(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Cy\r\nPHOTO;ENCODING=BASE64;JPEG:{}END:VCARD\r\n",
+            folded_2_1(&jpeg)
+        ),
+        format!(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Di\r\n{}END:VCARD\r\n",
+            folded(&format!(
+                "PHOTO;VALUE=uri:data:image/png;base64,{}",
+                base64(&png)
+            ))
+        ),
     ]
     .concat();
     let parsed = parse(&text);
@@ -161,6 +173,8 @@ fn faces_in_the_2_1_and_4_0_forms_are_read_too() {
         photos,
         [
             Some(("image/jpeg", jpeg.clone())),
+            Some(("image/jpeg", jpeg.clone())),
+            Some(("image/png", png.clone())),
             Some(("image/jpeg", jpeg)),
             Some(("image/png", png))
         ]
