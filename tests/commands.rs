@@ -200,6 +200,9 @@ mod people;
 #[path = "commands/search.rs"]
 mod search;
 
+#[path = "commands/faces.rs"]
+mod faces;
+
 #[path = "commands/duplicates.rs"]
 mod duplicates;
 
