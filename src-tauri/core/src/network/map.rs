@@ -12,6 +12,12 @@ use crate::network::links::LinkKind;
 use crate::store::columns::text_enum;
 use crate::store::Store;
 
+mod aggregate;
+mod neighbourhood;
+
+pub use aggregate::*;
+pub use neighbourhood::{COLLEAGUES, FIRST_HOP, SECOND_HOP};
+
 /// Narrows the map; every filter given must hold. Names compare ignoring case.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -71,6 +77,8 @@ pub struct NetworkMap {
     pub circles: Vec<String>,
     pub organizations: Vec<String>,
     pub tags: Vec<String>,
+    /// For a person's neighbourhood: that person's node id.
+    pub focus: Option<String>,
 }
 
 struct PersonRow {

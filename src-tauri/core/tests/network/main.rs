@@ -7,5 +7,6 @@ mod faces_and_places;
 mod graph;
 mod map;
 mod merge;
+mod overview;
 mod people;
 mod search;
