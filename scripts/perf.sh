@@ -32,6 +32,12 @@ xvfb-run -a --server-args="-screen 0 1280x800x24" \
   target/release/rapport-tray-agent "$heavy" 10 \
   --json "$OUT/app.json"
 
+echo "==> the network map under Xvfb: first frame and zoom frame times at 3,000 and 30,000 people"
+target/release/rapport-generate store medium >/dev/null
+xvfb-run -a --server-args="-screen 0 1280x800x24" \
+  cargo test --release --locked --test e2e map_perf -- --ignored --nocapture --test-threads 1 2>&1 \
+  | grep -E '^map (at|timings)' || true
+
 echo "==> kill -9 during the 30,000-row import, $RUNS times"
 $PY scripts/perf/reliability_import.py target/release/rapport "$csv" "$RUNS" --json "$OUT/kill-import.json" || true
 

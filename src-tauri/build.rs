@@ -81,6 +81,8 @@ const COMMANDS: &[&str] = &[
     "undo_merge",
     "mark_distinct",
     "network_map",
+    "network_overview",
+    "person_neighbourhood",
     "window_painted",
     "followups_ahead",
     "list_people_summaries",

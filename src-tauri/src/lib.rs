@@ -153,6 +153,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::network::duplicates::undo_merge,
             commands::network::duplicates::mark_distinct,
             commands::network::graph::network_map,
+            commands::network::graph::network_overview,
+            commands::network::graph::person_neighbourhood,
             commands::window::window_painted,
             commands::followups::followups_ahead,
             commands::network::people::list_people_summaries,

@@ -7,6 +7,8 @@ mod desktop;
 mod faces;
 mod harness;
 mod keyboard;
+mod map;
+mod map_perf;
 mod network;
 mod notifications;
 mod people;

@@ -19,17 +19,16 @@ const { addPerson, addCircle, updatePerson, followupActions, personActions, cont
 
 async function showNetwork() {
   // The map's graph library is large: loaded the first time the map is opened, not at start.
-  const [map, { networkView }] = await Promise.all([call('network_map', { filter: state.mapFilter }), import('./views/network.js')]);
+  const { networkView } = await import('./views/network.js');
   const view = networkView({
-    map,
-    filter: state.mapFilter,
-    onFilter: (filter) => { state.mapFilter = filter; renderMain().catch(showFatal); },
-    findPaths: (target) => call('warm_paths', { target, maxHops: 3, limit: 5 }),
+    call,
+    place: state.mapPlace,
+    remember: (place) => { state.mapPlace = place; },
     openPerson: (id) => show({ name: 'person', id }),
   });
   replaceChildren(main, view);
-  view.start();
   state.network = view;
+  await view.start();
 }
 
 async function showData() {

@@ -12,7 +12,8 @@ export const state = {
   followups: [],
   view: { name: 'today' },
   includeArchived: false,
-  mapFilter: {},
+  /** Where the network map was left: its filters and the person whose neighbourhood it shows. */
+  mapPlace: { filter: {}, person: null },
   /** The network map on screen, stopped when another view replaces it. */
   network: null,
 };

@@ -41,6 +41,17 @@ impl Scale {
         my_connections: 3_000,
     };
 
+    /// A tenth of a heavy user: 3,000 people, the size at which the network map is measured and
+    /// looked at beside 30,000.
+    pub const MEDIUM: Scale = Scale {
+        people: 3_000,
+        organizations: 300,
+        interactions: 30_000,
+        links: 24_000,
+        followups: 3_000,
+        my_connections: 300,
+    };
+
     /// The stress set for search: a million people.
     pub const STRESS: Scale = Scale {
         people: 1_000_000,

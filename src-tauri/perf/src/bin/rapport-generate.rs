@@ -1,5 +1,5 @@
 //! Generates heavy-user data for the measurement scripts:
-//! `rapport-generate store heavy|stress [--seed N]` prints the data folder of the generated
+//! `rapport-generate store medium|heavy|stress [--seed N]` prints the data folder of the generated
 //! store; `rapport-generate csv ROWS [--seed N]` prints the path of a generated Connections.csv.
 //! Both are kept under target/perf and reused.
 
@@ -17,7 +17,7 @@ struct Args {
 
 #[derive(Subcommand)]
 enum What {
-    /// A store: heavy (30,000 people) or stress (1,000,000).
+    /// A store: medium (3,000 people), heavy (30,000) or stress (1,000,000).
     Store { scale: Size },
     /// A LinkedIn Connections.csv with this many rows.
     Csv { rows: usize },
@@ -25,6 +25,7 @@ enum What {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Size {
+    Medium,
     Heavy,
     Stress,
 }
@@ -32,6 +33,9 @@ enum Size {
 fn main() {
     let args = Args::parse();
     let made = match args.what {
+        What::Store {
+            scale: Size::Medium,
+        } => cache::store("medium", Scale::MEDIUM, args.seed),
         What::Store { scale: Size::Heavy } => cache::store("heavy", Scale::HEAVY, args.seed),
         What::Store {
             scale: Size::Stress,

@@ -1,6 +1,6 @@
 use rapport_core::network::graph::{PathTarget, WarmPath, WhoAtOrganization};
 use rapport_core::network::links::{Link, LinkInput};
-use rapport_core::network::map::{MapFilter, NetworkMap};
+use rapport_core::network::map::{MapFilter, MapOverview, NetworkMap};
 use rapport_core::network::people::PersonRef;
 use tauri::State;
 
@@ -62,4 +62,23 @@ pub async fn network_map(
     filter: MapFilter,
 ) -> CommandResult<NetworkMap> {
     Ok(state.store.network_map(&filter)?)
+}
+
+/// The network as bubbles (you, circles, the largest organizations), for a map too large to
+/// draw person by person.
+#[tauri::command]
+pub async fn network_overview(
+    state: State<'_, AppState>,
+    filter: MapFilter,
+) -> CommandResult<MapOverview> {
+    Ok(state.store.network_overview(&filter)?)
+}
+
+/// One person's neighbourhood, two hops out, drawn like the map.
+#[tauri::command]
+pub async fn person_neighbourhood(
+    state: State<'_, AppState>,
+    person_id: i64,
+) -> CommandResult<NetworkMap> {
+    Ok(state.store.person_neighbourhood(person_id)?)
 }
