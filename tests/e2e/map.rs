@@ -121,6 +121,11 @@ async fn a_network_of_3000_opens_on_bubbles_then_a_circle_then_a_neighbourhood_w
         names(&labels)
     );
     assert_eq!(crumbs(&app).await, "Network");
+    let violations = crate::accessibility::serious_violations(&app).await;
+    assert!(
+        violations.is_empty(),
+        "the bubbles and their table: {violations:#?}"
+    );
 
     // The smallest circle, opened from the table (the keyboard's way to the bubbles).
     let circle = app
@@ -167,6 +172,8 @@ async fn a_network_of_3000_opens_on_bubbles_then_a_circle_then_a_neighbourhood_w
     app.screenshot("network-neighbourhood").await;
     assert_eq!(crumbs(&app).await, format!("Network › {circle} › {person}"));
     app.wait_for_css("#warm-paths li").await;
+    let violations = crate::accessibility::serious_violations(&app).await;
+    assert!(violations.is_empty(), "a neighbourhood: {violations:#?}");
     let drawn = app
         .js("return document.querySelector('#network-canvas').dataset.path")
         .await;

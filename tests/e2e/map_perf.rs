@@ -28,16 +28,17 @@ const TIME_ZOOM: &str = "const done = arguments[0];
   const target = canvas.querySelector('canvas:last-of-type') || canvas;
   const frames = [];
   let last = performance.now();
+  const began = last;
   let i = 0;
-  const step = (now) => {
+  const step = (now) => { try {
     frames.push(now - last);
     last = now;
-    if (i === 60) { done(frames.slice(1)); return; }
+    if (i === 60 || performance.now() - began > 20000) { done(frames.slice(1)); return; }
     const deltaY = i < 30 ? -120 : 120;
     target.dispatchEvent(new WheelEvent('wheel', { deltaY, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true }));
     i += 1;
     requestAnimationFrame(step);
-  };
+  } catch (e) { done(String(e.stack || e)); } };
   requestAnimationFrame(step);";
 
 fn quantile(values: &[f64], q: f64) -> f64 {
@@ -57,8 +58,10 @@ async fn open(app: &App, css: &str) -> f64 {
 
 async fn zoom(app: &App) -> Value {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let answer = app.client.execute_async(TIME_ZOOM, vec![]).await;
+    let answer = answer.unwrap_or_else(|e| panic!("zooming: {e}"));
     let frames: Vec<f64> =
-        serde_json::from_value(app.client.execute_async(TIME_ZOOM, vec![]).await.unwrap()).unwrap();
+        serde_json::from_value(answer.clone()).unwrap_or_else(|_| panic!("zooming: {answer}"));
     json!({ "median": quantile(&frames, 0.5), "p95": quantile(&frames, 0.95), "max": quantile(&frames, 1.0) })
 }
 

@@ -106,7 +106,7 @@ export function bubbleTable(overview, onChoose) {
   };
   return h('table', { class: 'bubble-table', id: 'network-bubbles' },
     h('caption', {}, `The map as a table: ${peopleText({ people: overview.people })}`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col', class: 'number' }, 'People'), h('th', { scope: 'col', class: 'number' }, 'Links out'))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col', class: 'number' }, 'People'), h('th', { scope: 'col', class: 'number' }, 'Links to other circles'))),
     section('Circles', ['circle', 'no_circle']),
     section('Organizations', ['organization', 'other_organizations']));
 }

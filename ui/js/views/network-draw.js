@@ -17,7 +17,7 @@ export function labelStyle(c) {
   return { label: 'data(label)', color: c.text, 'text-valign': 'bottom', 'text-wrap': 'ellipsis', 'text-background-color': c.panel, 'text-background-opacity': 0.85, 'text-background-shape': 'round-rectangle' };
 }
 
-function style(c) {
+function style(c, crowded) {
   return [
     { selector: 'node', style: { width: 14, height: 14, 'background-color': c.accent, ...labelStyle(c) } },
     { selector: 'node[kind = "me"]', style: { width: 30, height: 30, 'background-color': c.warm, 'font-weight': 'bold' } },
@@ -26,7 +26,7 @@ function style(c) {
     { selector: 'node.focus', style: { width: 26, height: 26, 'border-width': 3, 'border-color': c.focus, 'font-weight': 'bold' } },
     { selector: 'edge', style: { width: 1, 'line-color': c.line, 'curve-style': 'haystack' } },
     { selector: 'edge[kind = "works_at"]', style: { 'line-style': 'dashed' } },
-    { selector: 'edge[kind = "link"], edge[kind = "path"]', style: { width: 1.5, 'line-color': c.accent, opacity: 0.7, 'curve-style': 'straight' } },
+    { selector: 'edge[kind = "link"], edge[kind = "path"]', style: { width: 1.5, 'line-color': c.accent, opacity: crowded ? 0.3 : 0.7, 'curve-style': 'straight' } },
     { selector: '.dim', style: { opacity: 0.4 } },
     { selector: 'edge.dim', style: { opacity: 0.12 } },
     { selector: 'node.on-path', style: { 'background-color': c.warm, 'border-width': 3, 'border-color': c.focus, 'font-weight': 'bold', 'z-index': 10 } },
@@ -76,7 +76,8 @@ function rank(node) {
  * target), clearPath() }; `onChoose(node)` and `onOpen(node)` hear a tap and a double tap.
  */
 export function drawPeople({ canvas, map, onChoose, onOpen }) {
-  const base = style(colours());
+  // Many lines over the names: lighter, so that the names stay legible.
+  const base = style(colours(), map.edges.length > 150);
   const focus = map.focus;
   const cy = cytoscape({
     container: canvas,

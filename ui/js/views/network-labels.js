@@ -88,7 +88,7 @@ export function keepLabelsReadable(cy, base, rank, canvas, keep, maxWidth = 150)
       if (cy.destroyed()) return;
       scaleLabels(cy, base, maxWidth);
       placeLabels(cy, rank, canvas, keep());
-    }, 120);
+    }, 250);
   };
   cy.on('viewport', again);
   scaleLabels(cy, base, maxWidth);

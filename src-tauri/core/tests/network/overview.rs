@@ -164,7 +164,7 @@ fn the_overview_has_you_your_circles_and_largest_organizations_sized_by_their_pe
 }
 
 #[test]
-fn links_between_the_people_of_two_bubbles_weigh_their_tie_and_filters_narrow_the_overview() {
+fn links_between_the_people_of_two_circles_weigh_their_tie_and_filters_narrow_the_overview() {
     let store = memory_store(&clock_at("2026-03-01T10:00:00Z"));
     let ada = person(&store, "Ada", Some("Classmates"), Some("Engines"));
     let grace = store
@@ -190,7 +190,8 @@ fn links_between_the_people_of_two_bubbles_weigh_their_tie_and_filters_narrow_th
     );
     assert_eq!(
         weight(&overview, TieKind::Links, &c("Engines"), &c("Navy")),
-        2
+        0,
+        "organizations' links are not counted: their people are in the circles'"
     );
     assert_eq!(
         weight(
