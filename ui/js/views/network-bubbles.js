@@ -89,8 +89,8 @@ export function drawBubbles({ canvas, overview, onChoose }) {
   return { cy };
 }
 
-/** The bubbles as a table: circles, then organizations, each with its people and the links
- * from its people to other groups; a button opens each one that opens. */
+/** The bubbles as a table: circles, then organizations, each with its people (and, for a
+ * circle, the links from its people to other circles); a button opens each one that opens. */
 export function bubbleTable(overview, onChoose) {
   const opens = (b) => b.kind === 'circle' || b.kind === 'organization' || b.kind === 'other_organizations';
   const links = (b) => overview.ties.filter((t) => t.kind === 'links' && (t.source === b.id || t.target === b.id)).reduce((sum, t) => sum + t.weight, 0);
@@ -99,14 +99,14 @@ export function bubbleTable(overview, onChoose) {
       ? h('button', { type: 'button', class: 'link bubble-open', dataset: { bubble: b.id }, onclick: () => onChoose(b) }, b.label)
       : b.label),
     h('td', { class: 'number' }, count(b.people)),
-    h('td', { class: 'number' }, count(links(b))));
+    h('td', { class: 'number' }, b.kind === 'circle' || b.kind === 'no_circle' ? count(links(b)) : '—'));
   const section = (title, kinds) => {
     const bubbles = overview.bubbles.filter((b) => kinds.includes(b.kind));
     return bubbles.length ? h('tbody', {}, h('tr', {}, h('th', { scope: 'colgroup', colspan: '3', class: 'section' }, title)), bubbles.map(row)) : null;
   };
   return h('table', { class: 'bubble-table', id: 'network-bubbles' },
-    h('caption', {}, `The map as a table: ${peopleText({ people: overview.people })}`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col', class: 'number' }, 'People'), h('th', { scope: 'col', class: 'number' }, 'Links to other circles'))),
+    h('caption', {}, `The map as a table: ${peopleText({ people: overview.people })}; links out: from a circle's people to other circles`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col', class: 'number' }, 'People'), h('th', { scope: 'col', class: 'number' }, 'Links out'))),
     section('Circles', ['circle', 'no_circle']),
     section('Organizations', ['organization', 'other_organizations']));
 }
