@@ -78,6 +78,11 @@ async fn measure(name: &str, data_dir: &std::path::Path) -> Value {
     let _ = app.client.set_window_rect(0, 0, 1280, 800).await;
     app.wait_for_css("#show-network").await;
     let first = open(&app, "#show-network").await;
+    let loaded = app
+        .js("return Number(document.querySelector('#network').dataset.loadedMs)")
+        .await
+        .as_f64()
+        .unwrap();
     let overview_zoom = zoom(&app).await;
     app.wait_for_css("#show-today").await.click().await.unwrap();
     app.wait_for_css("#today").await;
@@ -108,6 +113,7 @@ async fn measure(name: &str, data_dir: &std::path::Path) -> Value {
     let result = json!({
         "store": name,
         "first_frame_ms": { "first_open": first, "again": again, "neighbourhood": neighbourhood_ms },
+        "data_in_ms_first_open": loaded,
         "zoom_frame_ms": { "overview": overview_zoom, "neighbourhood": neighbourhood_zoom },
     });
     println!("map at {name}: {result}");

@@ -17,13 +17,14 @@ export function peopleText(bubble) {
 
 function style(c) {
   return [
-    { selector: 'node', style: { ...labelStyle(c), 'text-valign': 'center', width: 'data(size)', height: 'data(size)', 'background-color': c.accent, 'background-opacity': 0.85, 'border-width': 1, 'border-color': c.panel } },
+    { selector: 'node', style: { ...labelStyle(c), 'text-valign': 'center', width: 'data(size)', height: 'data(size)', 'background-color': c.accent, 'border-width': 1, 'border-color': c.panel } },
     { selector: 'node[labelSide = "left"]', style: { 'text-halign': 'left', 'text-justification': 'right' } },
     { selector: 'node[labelSide = "right"]', style: { 'text-halign': 'right', 'text-justification': 'left' } },
     { selector: 'node[kind = "me"]', style: { 'background-color': c.warm, 'font-weight': 'bold' } },
     { selector: 'node[kind = "circle"], node[kind = "no_circle"]', style: { 'background-color': c.muted } },
     { selector: 'node[kind = "other_organizations"]', style: { 'background-color': c.panel, 'border-width': 2, 'border-color': c.muted } },
-    { selector: 'edge', style: { width: 'data(width)', 'line-color': c.accent, opacity: 0.22, 'curve-style': 'straight' } },
+    // Haystack lines are the cheapest to draw: zooming stays smooth under software rendering.
+    { selector: 'edge', style: { width: 'data(width)', 'line-color': c.accent, opacity: 0.22, 'curve-style': 'haystack', 'haystack-radius': 0 } },
     { selector: 'edge[kind = "member"]', style: { 'line-color': c.muted, opacity: 0.25 } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': c.focus } },
   ];

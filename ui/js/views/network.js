@@ -96,6 +96,7 @@ export function networkView({ call, place: initial, remember, openPerson }) {
       overview = await call('network_overview', { filter: place.filter });
       if (overview.people <= PEOPLE_DRAWN) map = await call('network_map', { filter: place.filter });
     }
+    view.dataset.loadedMs = String(Math.round(performance.now() - started));
     if (overview) options = { circles: overview.circles, organizations: overview.organizations, tags: overview.tags };
     stopDrawing();
     renderHead();
