@@ -22,7 +22,8 @@ const TIME_OPEN: &str = "const [css, done] = [arguments[0], arguments[1]];
   requestAnimationFrame(poll);";
 
 /// Wheel steps over the canvas, one a frame, in then out; resolves with the frame intervals.
-const TIME_ZOOM: &str = "const done = arguments[0];
+const TIME_ZOOM: &str = "const [wheel, done] = [arguments[0], arguments[1]];
+  const handler = [];
   const canvas = document.querySelector('#network-canvas');
   const box = canvas.getBoundingClientRect();
   const target = canvas.querySelector('canvas:last-of-type') || canvas;
@@ -33,9 +34,11 @@ const TIME_ZOOM: &str = "const done = arguments[0];
   const step = (now) => { try {
     frames.push(now - last);
     last = now;
-    if (i === 60 || performance.now() - began > 20000) { done(frames.slice(1)); return; }
+    if (i === 60 || performance.now() - began > 20000) { done([frames.slice(1), handler]); return; }
     const deltaY = i < 30 ? -120 : 120;
-    target.dispatchEvent(new WheelEvent('wheel', { deltaY, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true }));
+    const t = performance.now();
+    if (wheel) target.dispatchEvent(new WheelEvent('wheel', { deltaY, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true }));
+    handler.push(performance.now() - t);
     i += 1;
     requestAnimationFrame(step);
   } catch (e) { done(String(e.stack || e)); } };
@@ -58,11 +61,23 @@ async fn open(app: &App, css: &str) -> f64 {
 
 async fn zoom(app: &App) -> Value {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let answer = app.client.execute_async(TIME_ZOOM, vec![]).await;
+    let answer = app.client.execute_async(TIME_ZOOM, vec![json!(true)]).await;
     let answer = answer.unwrap_or_else(|e| panic!("zooming: {e}"));
-    let frames: Vec<f64> =
+    let (frames, handler): (Vec<f64>, Vec<f64>) =
         serde_json::from_value(answer.clone()).unwrap_or_else(|_| panic!("zooming: {answer}"));
-    json!({ "median": quantile(&frames, 0.5), "p95": quantile(&frames, 0.95), "max": quantile(&frames, 1.0) })
+    let idle = app
+        .client
+        .execute_async(TIME_ZOOM, vec![json!(false)])
+        .await
+        .unwrap();
+    let (idle, _): (Vec<f64>, Vec<f64>) = serde_json::from_value(idle).unwrap();
+    json!({
+        "median": quantile(&frames, 0.5),
+        "p95": quantile(&frames, 0.95),
+        "max": quantile(&frames, 1.0),
+        "wheel_handler_median": quantile(&handler, 0.5),
+        "idle_median": quantile(&idle, 0.5),
+    })
 }
 
 async fn measure(name: &str, data_dir: &std::path::Path) -> Value {

@@ -61,7 +61,7 @@ function elements(overview, width, height) {
   const heaviest = Math.max(1, ...shown.filter((t) => t.kind === 'works_at').map((t) => t.weight));
   const edges = shown.map((t, i) => ({
     group: 'edges',
-    data: { id: `t${i}`, source: t.source, target: t.target, kind: t.kind, weight: t.weight, width: t.kind === 'member' ? 1.5 : Math.max(1, 14 * t.weight / heaviest) },
+    data: { id: `t${i}`, source: t.source, target: t.target, kind: t.kind, weight: t.weight, width: t.kind === 'member' ? 1.5 : Math.max(1, 10 * t.weight / heaviest) },
   }));
   return [...nodes, ...edges];
 }

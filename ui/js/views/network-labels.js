@@ -27,7 +27,10 @@ export function scaleLabels(cy, base, maxWidth = 150) {
     { selector: 'node', style: { 'font-size': LABEL_PX / zoom, 'text-margin-y': 3 / zoom, 'text-margin-x': 0, 'text-max-width': maxWidth / zoom, 'text-background-padding': 1 / zoom, 'min-zoomed-font-size': 0 } },
     { selector: 'node[labelSide = "left"]', style: { 'text-margin-x': -6 / zoom, 'text-margin-y': 0 } },
     { selector: 'node[labelSide = "right"]', style: { 'text-margin-x': 6 / zoom, 'text-margin-y': 0 } },
-    { selector: 'node.no-label', style: { label: '' } },
+    // A label shown is drawn above the dots around it, its background hiding them.
+    { selector: 'node', style: { 'z-index': 5 } },
+    { selector: 'node.no-label', style: { label: '', 'z-index': 1 } },
+    { selector: 'node.on-path, node:selected', style: { 'z-index': 10 } },
   ]).update();
 }
 
