@@ -33,7 +33,9 @@ xvfb-run -a --server-args="-screen 0 1280x800x24" \
   --json "$OUT/app.json"
 
 echo "==> the network map under Xvfb: first frame and zoom frame times at 3,000 and 30,000 people"
-target/release/rapport-generate store medium >/dev/null
+medium=$(target/release/rapport-generate store medium)
+target/release/rapport-map-timing "$medium" 10
+target/release/rapport-map-timing "$heavy" 10
 xvfb-run -a --server-args="-screen 0 1280x800x24" \
   cargo test --release --locked --test e2e map_perf -- --ignored --nocapture --test-threads 1 2>&1 \
   | grep -E '^map (at|timings)' || true
