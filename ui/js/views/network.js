@@ -35,6 +35,8 @@ export function networkView({ call, place: initial, remember, openPerson }) {
   let options = null;
   let drawing = null;
   let currentMap = null;
+  // Each move counts: an answer that arrives after a newer move, or after the view left, is dropped.
+  let moves = 0;
   const canvas = h('div', { id: 'network-canvas', class: 'network-canvas', role: 'img', 'aria-label': 'Network map' });
   const side = h('aside', { class: 'network-side card', 'aria-live': 'polite' });
   const crumbs = h('nav', { id: 'network-crumbs', class: 'crumbs', 'aria-label': 'Where you are on the map' });
@@ -79,6 +81,7 @@ export function networkView({ call, place: initial, remember, openPerson }) {
 
   async function go(next) {
     const started = performance.now();
+    const move = ++moves;
     place = { filter: Object.fromEntries(Object.entries(next.filter).filter(([, v]) => v)), person: next.person ?? null };
     remember(place);
     view.dataset.ready = 'false';
@@ -96,6 +99,7 @@ export function networkView({ call, place: initial, remember, openPerson }) {
       overview = await call('network_overview', { filter: place.filter });
       if (overview.people <= PEOPLE_DRAWN) map = await call('network_map', { filter: place.filter });
     }
+    if (move !== moves) return;
     view.dataset.loadedMs = String(Math.round(performance.now() - started));
     if (overview) options = { circles: overview.circles, organizations: overview.organizations, tags: overview.tags };
     stopDrawing();
@@ -207,6 +211,6 @@ export function networkView({ call, place: initial, remember, openPerson }) {
   findInput.addEventListener('keydown', (event) => { if (event.key === 'Enter') { event.preventDefault(); find(); } });
 
   view.start = () => go(place);
-  view.stop = () => stopDrawing();
+  view.stop = () => { moves += 1; stopDrawing(); };
   return view;
 }
