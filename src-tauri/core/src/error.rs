@@ -18,8 +18,8 @@ pub enum Error {
     #[error("no {what} with {key}")]
     NotFound { what: &'static str, key: String },
 
-    /// A name matched several people; the caller must pick one by id.
-    #[error("“{query}” matches {} people: {}", .matches.len(), describe(.matches))]
+    /// A name matched several records (people, circles); the caller must pick one by id.
+    #[error("“{query}” matches {} {}: {}", .matches.len(), plural(.matches), describe(.matches))]
     Ambiguous {
         query: String,
         matches: Vec<Candidate>,
@@ -46,18 +46,47 @@ pub enum Error {
 }
 
 /// One of the records a name matched, as an error names it: enough for the user to pick one by
-/// id. (The error sits below every room, so it names no domain type.)
+/// id. It knows what kind of record it names, which decides how it is written outside the
+/// process: each kind as its own records name themselves. (The error sits below every room, so it
+/// names no domain type: only the kinds of records a name can match.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Candidate {
-    pub id: i64,
-    pub display_name: String,
+#[serde(untagged)]
+pub enum Candidate {
+    /// A person: `{"id", "displayName"}`.
+    #[serde(rename_all = "camelCase")]
+    Person { id: i64, display_name: String },
+    /// A circle: `{"id", "name"}`.
+    Circle { id: i64, name: String },
+}
+
+impl Candidate {
+    pub fn id(&self) -> i64 {
+        match self {
+            Candidate::Person { id, .. } | Candidate::Circle { id, .. } => *id,
+        }
+    }
+
+    /// What the record is called: a person's display name, a circle's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Candidate::Person { display_name, .. } => display_name,
+            Candidate::Circle { name, .. } => name,
+        }
+    }
+}
+
+/// The word for several of the records matched (all of one kind: one name, one kind of record).
+fn plural(matches: &[Candidate]) -> &'static str {
+    match matches.first() {
+        Some(Candidate::Circle { .. }) => "circles",
+        _ => "people",
+    }
 }
 
 fn describe(matches: &[Candidate]) -> String {
     matches
         .iter()
-        .map(|p| format!("#{} {}", p.id, p.display_name))
+        .map(|c| format!("#{} {}", c.id(), c.name()))
         .collect::<Vec<_>>()
         .join(", ")
 }

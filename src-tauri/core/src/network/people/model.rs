@@ -32,7 +32,7 @@ pub struct PersonRef {
 
 impl From<PersonRef> for Candidate {
     fn from(person: PersonRef) -> Self {
-        Candidate {
+        Candidate::Person {
             id: person.id,
             display_name: person.display_name,
         }
