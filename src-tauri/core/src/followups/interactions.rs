@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::followups::{self, keep_in_touch, Followup};
+use crate::network::naming;
 use crate::network::people::{self, PersonRef};
 use crate::network::search;
 use crate::store::columns::{text_enum, time_at};
@@ -27,6 +28,18 @@ pub enum InteractionKind {
 }
 
 impl InteractionKind {
+    pub const ALL: [InteractionKind; 9] = [
+        InteractionKind::Meeting,
+        InteractionKind::Call,
+        InteractionKind::Email,
+        InteractionKind::Message,
+        InteractionKind::Event,
+        InteractionKind::InformationalInterview,
+        InteractionKind::JobInterview,
+        InteractionKind::SharedResource,
+        InteractionKind::Note,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             InteractionKind::Meeting => "meeting",
@@ -39,6 +52,20 @@ impl InteractionKind {
             InteractionKind::SharedResource => "shared_resource",
             InteractionKind::Note => "note",
         }
+    }
+}
+
+/// A kind of interaction as people type it: "Informational interview", "info", "calls".
+impl std::str::FromStr for InteractionKind {
+    type Err = Error;
+
+    fn from_str(typed: &str) -> Result<Self> {
+        naming::parse_value(
+            typed,
+            "kind of interaction",
+            &InteractionKind::ALL,
+            InteractionKind::as_str,
+        )
     }
 }
 

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::network::naming;
 use crate::network::people::PersonRef;
 use crate::store::columns::{optional_time_at, text_enum, time_at};
 use crate::store::time::to_db;
@@ -33,6 +34,15 @@ impl LinkKind {
             LinkKind::Family => "family",
             LinkKind::Colleague => "colleague",
         }
+    }
+}
+
+/// A kind of link as people type it: "introduced by", "Referred_By", "intro", "colleagues".
+impl std::str::FromStr for LinkKind {
+    type Err = Error;
+
+    fn from_str(typed: &str) -> Result<Self> {
+        naming::parse_value(typed, "kind of link", &LinkKind::ALL, LinkKind::as_str)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The network itself: the people you know (you among them), where they work, the circles they
 //! come from, the typed links between them, finding anyone by a few letters, telling duplicates
-//! apart and merging them, and the graph of warm introductions with its map.
+//! apart and merging them, the graph of warm introductions with its map, and naming a circle or
+//! a kind of link as people say it.
 
 pub mod addresses;
 pub mod circles;
@@ -10,6 +11,7 @@ pub mod identity;
 pub mod links;
 pub mod map;
 pub mod merge;
+pub mod naming;
 pub(crate) mod organizations;
 pub mod people;
 pub mod photos;

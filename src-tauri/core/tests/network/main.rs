@@ -7,6 +7,7 @@ mod faces_and_places;
 mod graph;
 mod map;
 mod merge;
+mod naming;
 mod overview;
 mod people;
 mod search;
