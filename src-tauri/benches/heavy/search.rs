@@ -17,6 +17,10 @@ const QUERIES: &[(&str, &[&str])] = &[
     ("2 letters", &["ma", "jo", "li", "ch", "sa", "an"]),
     ("3 letters", &["mar", "joh", "lov", "gar", "eng", "ana"]),
     (
+        "accents kept",
+        &["mü", "josé", "zoë", "hél", "jür", "chloé"],
+    ),
+    (
         "whole words",
         &[
             "martinez",
@@ -29,19 +33,23 @@ const QUERIES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The statement the core runs, returning what the list shows (id and name), on a bare
-/// connection.
-const RAW_SEARCH: &str =
-    "SELECT p.id, p.display_name FROM search_index s JOIN person p ON p.id = s.rowid
-     WHERE search_index MATCH ?1 AND p.is_me = 0 AND p.deleted_at IS NULL
-     ORDER BY s.rowid DESC LIMIT ?2";
+/// The statement the core runs on `table`, returning what the list shows (id and name), on a
+/// bare connection.
+fn raw_sql(table: &str) -> String {
+    format!(
+        "SELECT p.id, p.display_name FROM {table} s JOIN person p ON p.id = s.rowid
+         WHERE {table} MATCH ?1 AND p.is_me = 0 AND p.deleted_at IS NULL
+         ORDER BY s.rowid DESC LIMIT ?2"
+    )
+}
 
-/// The same queries as the core (whole name words, name prefixes, anywhere), by hand on SQLite.
+/// The same queries as the core (whole name words, name prefixes, anywhere; with accents typed,
+/// the names keeping them first in each name group), by hand on SQLite.
 fn raw_search(conn: &Connection, typed: &str) -> Vec<(i64, String)> {
     let query = rapport_core::network::search::query_for(typed).unwrap();
     let max = rapport_core::network::search::MAX_RESULTS;
-    let mut statement = conn.prepare_cached(RAW_SEARCH).unwrap();
-    let mut run = |expression: &str, limit: usize| -> Vec<(i64, String)> {
+    let run = |table: &str, expression: &str, limit: usize| -> Vec<(i64, String)> {
+        let mut statement = conn.prepare_cached(&raw_sql(table)).unwrap();
         statement
             .query_map(rusqlite::params![expression, limit as i64], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -51,20 +59,16 @@ fn raw_search(conn: &Connection, typed: &str) -> Vec<(i64, String)> {
             .collect()
     };
     let mut found: Vec<(i64, String)> = Vec::new();
-    for (expression, alphabetical) in [
-        (&query.exact_names, true),
-        (&query.in_names, true),
-        (&query.anywhere, false),
-    ] {
+    for tier in query.tiers() {
         if found.len() >= max {
             break;
         }
-        let mut more: Vec<_> = run(expression, max + found.len())
+        let mut more: Vec<_> = run(tier.index.table(), tier.expression, max + found.len())
             .into_iter()
             .filter(|(id, _)| !found.iter().any(|(seen, _)| seen == id))
             .take(max - found.len())
             .collect();
-        if alphabetical {
+        if tier.alphabetical {
             more.sort_by_cached_key(|(_, name)| name.to_lowercase());
         }
         found.extend(more);

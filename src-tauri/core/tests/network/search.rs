@@ -151,3 +151,72 @@ fn a_whole_name_word_comes_first_however_many_newer_names_start_with_it() {
     assert_eq!(found.len(), rapport_core::network::search::MAX_RESULTS);
     assert_eq!(found[0], "Li Wei");
 }
+
+#[test]
+fn a_name_that_keeps_the_accents_typed_comes_before_names_found_by_folding_them() {
+    let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
+    add(&store, "Ana Murphy");
+    add(&store, "Ana Müller");
+    add(&store, "Ana Murazik");
+    assert_eq!(
+        names(store.search_people("mü").unwrap()),
+        ["Ana Müller", "Ana Murazik", "Ana Murphy"]
+    );
+    assert_eq!(
+        names(store.search_people("MÜL").unwrap()),
+        ["Ana Müller"],
+        "folding still finds it"
+    );
+    // Typed without accents, every name is as good a match: alphabetical, as before.
+    assert_eq!(
+        names(store.search_people("mu").unwrap()),
+        ["Ana Murazik", "Ana Murphy", "Ana Müller"]
+    );
+}
+
+#[test]
+fn a_whole_name_word_still_comes_before_a_start_that_keeps_the_accents() {
+    let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
+    add(&store, "Müller Ana");
+    add(&store, "Mu Chen");
+    add(&store, "Mü Li");
+    add(&store, "Murphy Bo");
+    assert_eq!(
+        names(store.search_people("mü").unwrap()),
+        ["Mü Li", "Mu Chen", "Müller Ana", "Murphy Bo"]
+    );
+}
+
+#[test]
+fn the_accented_name_comes_first_however_many_newer_names_fold_to_the_same_start() {
+    let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
+    add(&store, "Jonas Müller");
+    for n in 0..150 {
+        add(&store, &format!("Number{n} Murphy"));
+    }
+    let found = names(store.search_people("mü").unwrap());
+    assert_eq!(found.len(), rapport_core::network::search::MAX_RESULTS);
+    assert_eq!(found[0], "Jonas Müller");
+    let summaries = store.search_people_summaries("mü").unwrap();
+    assert_eq!(summaries[0].display_name, "Jonas Müller");
+}
+
+#[test]
+fn an_edit_or_a_deletion_reaches_the_names_kept_with_their_accents() {
+    let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
+    let person = add(&store, "Zoë Noel");
+    add(&store, "Zoe Adams");
+    assert_eq!(names(store.search_people("zoë").unwrap())[0], "Zoë Noel");
+    store
+        .update_person(person.id, PersonInput::named("Zoe Noel"))
+        .unwrap();
+    assert_eq!(
+        names(store.search_people("zoë").unwrap()),
+        ["Zoe Adams", "Zoe Noel"]
+    );
+    store
+        .update_person(person.id, PersonInput::named("Chloé Noel"))
+        .unwrap();
+    store.delete_person(person.id).unwrap();
+    assert!(store.search_people("chloé").unwrap().is_empty());
+}

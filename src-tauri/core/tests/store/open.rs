@@ -179,3 +179,29 @@ fn a_store_whose_search_index_was_left_empty_is_indexed_again_at_the_next_start(
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.search_people("ada").unwrap().len(), 1);
 }
+
+#[test]
+fn a_store_upgraded_from_version_5_lists_the_names_that_keep_the_accents_typed_first() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        for name in ["Jonas Müller", "Bo Murphy", "Li Murazik"] {
+            store
+                .add_person(rapport_core::network::people::PersonInput::named(name))
+                .unwrap();
+        }
+    }
+    // As version 5 left it: one index, accents folded.
+    Connection::open(dir.path().join(rapport_core::store::paths::DATABASE_FILE))
+        .unwrap()
+        .execute_batch("DROP TABLE search_index_accents; PRAGMA user_version = 5;")
+        .unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let found: Vec<String> = store
+        .search_people("mü")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.display_name)
+        .collect();
+    assert_eq!(found, ["Jonas Müller", "Bo Murphy", "Li Murazik"]);
+}

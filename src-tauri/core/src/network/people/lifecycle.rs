@@ -33,10 +33,10 @@ pub(crate) fn ensure_me(tx: &Transaction, now: DateTime<Utc>) -> Result<()> {
 /// Purges the people deleted longer ago than the undo window, and their search entries.
 pub(crate) fn purge_deleted(tx: &Transaction, now: DateTime<Utc>) -> Result<()> {
     let before = to_db(now - UNDO_WINDOW);
-    tx.execute(
-        "DELETE FROM search_index WHERE rowid IN
-             (SELECT id FROM person WHERE deleted_at IS NOT NULL AND deleted_at < ?1)",
-        [&before],
+    search::remove_where(
+        tx,
+        "SELECT id FROM person WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+        &before,
     )?;
     tx.execute(
         "DELETE FROM person WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
