@@ -21,6 +21,7 @@ pub(super) enum PeopleCommand {
 #[derive(Debug, Args)]
 pub(super) struct AddPerson {
     name: String,
+    /// The circle, as you would say it: `classmate`, `Professors`, `prof`...
     #[arg(long)]
     circle: Option<String>,
     #[arg(long)]
