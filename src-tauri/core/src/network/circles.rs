@@ -1,7 +1,7 @@
 //! Circles: the groups of a natural network (family, classmates, coworkers...). Seeded by the
 //! first migration and extensible by the user. Named as people say them (see [`naming`]).
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Candidate, Error, Result};
@@ -19,24 +19,35 @@ pub struct Circle {
     pub cadence_days: Option<i64>,
 }
 
+const SELECT: &str = "SELECT id, name, prompt, cadence_days FROM circle";
+
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Circle> {
+    Ok(Circle {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        prompt: r.get(2)?,
+        cadence_days: r.get(3)?,
+    })
+}
+
 /// Every circle, in the circles' own order.
 fn all(conn: &Connection) -> Result<Vec<Circle>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, name, prompt, cadence_days FROM circle ORDER BY position, name",
-    )?;
-    let rows = statement.query_map([], |r| {
-        Ok(Circle {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            prompt: r.get(2)?,
-            cadence_days: r.get(3)?,
-        })
-    })?;
+    let mut statement = conn.prepare_cached(&format!("{SELECT} ORDER BY position, name"))?;
+    let rows = statement.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// The circles `typed` names best, no looser than `loosest` (see [`naming`]).
+/// The circles `typed` names best, no looser than `loosest` (see [`naming`]), and all of them.
+/// A circle named exactly that (ignoring case) is looked up first, so that an import naming the
+/// same circle for thousands of people does not compare it with every circle each time.
 fn named(conn: &Connection, typed: &str, loosest: Fit) -> Result<(Vec<Circle>, Vec<Circle>)> {
+    let exact = conn
+        .prepare_cached(&format!("{SELECT} WHERE name = ?1"))?
+        .query_row([typed.trim()], from_row)
+        .optional()?;
+    if let Some(circle) = exact {
+        return Ok((vec![circle], Vec::new()));
+    }
     let circles = all(conn)?;
     let found = naming::best(
         typed,
