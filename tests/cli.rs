@@ -205,6 +205,9 @@ mod store;
 #[path = "cli/people.rs"]
 mod people;
 
+#[path = "cli/circles.rs"]
+mod circles;
+
 #[path = "cli/graph.rs"]
 mod graph;
 

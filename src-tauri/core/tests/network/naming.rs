@@ -226,7 +226,7 @@ fn an_import_finds_a_circle_said_differently_but_makes_its_own_of_a_start_or_a_n
             contact("Edsger Dijkstra", "C"),
             contact("Barbara Liskov", "Pen pals"),
         ],
-        skipped: Vec::new(),
+        ..Parsed::default()
     };
     let before = store.circles().unwrap().len();
     store

@@ -181,7 +181,7 @@ fn a_store_whose_search_index_was_left_empty_is_indexed_again_at_the_next_start(
 }
 
 #[test]
-fn a_store_upgraded_from_version_5_lists_the_names_that_keep_the_accents_typed_first() {
+fn a_store_upgraded_from_version_6_lists_the_names_that_keep_the_accents_typed_first() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
@@ -191,10 +191,10 @@ fn a_store_upgraded_from_version_5_lists_the_names_that_keep_the_accents_typed_f
                 .unwrap();
         }
     }
-    // As version 5 left it: one index, accents folded.
+    // As version 6 left it: one index, accents folded.
     Connection::open(dir.path().join(rapport_core::store::paths::DATABASE_FILE))
         .unwrap()
-        .execute_batch("DROP TABLE search_index_accents; PRAGMA user_version = 5;")
+        .execute_batch("DROP TABLE search_index_accents; PRAGMA user_version = 6;")
         .unwrap();
     let store = Store::open(dir.path()).unwrap();
     let found: Vec<String> = store
