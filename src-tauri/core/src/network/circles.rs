@@ -1,7 +1,7 @@
 //! Circles: the groups of a natural network (family, classmates, coworkers...). Seeded by the
 //! first migration and extensible by the user. Named as people say them (see [`naming`]).
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Candidate, Error, Result};
@@ -150,6 +150,28 @@ impl Store {
                 prompt: String::new(),
                 cadence_days: None,
             })
+        })
+    }
+
+    /// Sets a circle's default keep-in-touch cadence (None: no default for the circle).
+    pub fn set_circle_cadence(&self, circle_id: i64, cadence_days: Option<i64>) -> Result<()> {
+        if let Some(days) = cadence_days {
+            if !(1..=3650).contains(&days) {
+                return Err(Error::invalid(
+                    "cadenceDays",
+                    "Keep in touch every 1 to 3650 days.",
+                ));
+            }
+        }
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE circle SET cadence_days = ?2 WHERE id = ?1",
+                params![circle_id, cadence_days],
+            )?;
+            if changed == 0 {
+                return Err(Error::not_found("circle", format!("id {circle_id}")));
+            }
+            Ok(())
         })
     }
 }

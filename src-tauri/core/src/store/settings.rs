@@ -1,5 +1,6 @@
 //! The user's settings that live with their data: quiet hours for notifications, whether they
-//! were asked about starting at login, and per-circle keep-in-touch cadences.
+//! were asked about starting at login. (A circle's keep-in-touch cadence is the circle's own, in
+//! `network::circles`.)
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -156,28 +157,6 @@ impl Store {
     pub fn set_autostart_asked(&self) -> Result<()> {
         let now = crate::store::time::to_db(self.now());
         self.write(|tx| write_setting(tx, AUTOSTART_ASKED_KEY, Some(&now)))
-    }
-
-    /// Sets a circle's default keep-in-touch cadence (None: no default for the circle).
-    pub fn set_circle_cadence(&self, circle_id: i64, cadence_days: Option<i64>) -> Result<()> {
-        if let Some(days) = cadence_days {
-            if !(1..=3650).contains(&days) {
-                return Err(Error::invalid(
-                    "cadenceDays",
-                    "Keep in touch every 1 to 3650 days.",
-                ));
-            }
-        }
-        self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE circle SET cadence_days = ?2 WHERE id = ?1",
-                params![circle_id, cadence_days],
-            )?;
-            if changed == 0 {
-                return Err(Error::not_found("circle", format!("id {circle_id}")));
-            }
-            Ok(())
-        })
     }
 }
 

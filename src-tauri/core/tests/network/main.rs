@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod circles;
 mod faces_and_places;
 mod graph;
 mod map;
