@@ -208,5 +208,24 @@ async fn faces_from_an_iphone_address_book_show_round_in_the_list_the_palette_an
     let violations = serious_violations(&app).await;
     assert!(violations.is_empty(), "palette with faces: {violations:?}");
     app.screenshot("faces-palette").await;
+
+    // The network map draws the same faces on its people.
+    app.js("document.getElementById('palette-input').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))")
+        .await;
+    wait_until_js(
+        &app,
+        "!document.getElementById('palette-input')",
+        "the palette closed",
+    )
+    .await;
+    app.js("document.getElementById('show-network').click()")
+        .await;
+    wait_until_js(
+        &app,
+        "Number(document.getElementById('network-canvas')?.dataset.faces) >= 5",
+        "faces drawn on the network map",
+    )
+    .await;
+    app.screenshot("faces-network").await;
     app.quit(&bus).await;
 }

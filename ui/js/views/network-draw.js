@@ -4,6 +4,7 @@
 // and a warm path drawn through it, with the people on it added if they were not shown.
 
 import cytoscape from '../../vendor/cytoscape/cytoscape.esm.min.js';
+import { thumbnailsOf } from '../faces.js';
 import { keepLabelsReadable, placeLabels, scaleLabels } from './network-labels.js';
 
 export function colours() {
@@ -32,6 +33,8 @@ function style(c, crowded) {
     { selector: 'node.on-path', style: { 'background-color': c.warm, 'border-width': 3, 'border-color': c.focus, 'font-weight': 'bold', 'z-index': 10 } },
     { selector: 'edge.on-path', style: { width: 4, 'line-color': c.warm, opacity: 1, 'z-index': 10 } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': c.focus } },
+    { selector: 'node.face', style: { 'background-fit': 'cover', 'background-clip': 'node', 'border-width': 1.5, 'border-color': c.panel } },
+    { selector: 'node.face.on-path, node.face.focus', style: { 'border-width': 3, 'border-color': c.focus } },
   ];
 }
 
@@ -58,9 +61,23 @@ function neighbourhoodRing(node, focus) {
 function elements(map) {
   const nodes = [...map.nodes]
     .sort((a, b) => (a.parent ?? '').localeCompare(b.parent ?? '') || a.label.localeCompare(b.label))
-    .map((node) => ({ group: 'nodes', classes: node.id === map.focus ? 'focus' : '', data: { id: node.id, label: node.label, kind: node.kind, recordId: node.recordId, from: node.parent } }));
+    .map((node) => ({ group: 'nodes', classes: node.id === map.focus ? 'focus' : '', data: { id: node.id, label: node.label, kind: node.kind, recordId: node.recordId, from: node.parent, photo: node.photo } }));
   const edges = map.edges.map((edge, i) => ({ group: 'edges', data: { id: `e${i}`, source: edge.source, target: edge.target, kind: edge.kind, linkKind: edge.linkKind } }));
   return [...nodes, ...edges];
+}
+
+/** Draws the faces of the people on the map who have a photo, once their thumbnails arrive. */
+async function showFaces(cy) {
+  const container = cy.container();
+  // How many faces are drawn, for the end-to-end test (the canvas cannot be read back).
+  container.dataset.faces = '0';
+  const withPhoto = cy.nodes().filter((node) => node.data('photo') != null);
+  if (withPhoto.empty()) return;
+  const faces = await thumbnailsOf(withPhoto.map((node) => node.data('photo')));
+  if (cy.destroyed()) return;
+  const shown = withPhoto.filter((node) => faces.has(node.data('photo')));
+  cy.batch(() => shown.forEach((node) => node.addClass('face').style('background-image', faces.get(node.data('photo')))));
+  container.dataset.faces = String(shown.length);
 }
 
 /** Which labels win a place first: you, the person in focus, a path, circles, then by ties. */
@@ -116,6 +133,7 @@ export function drawPeople({ canvas, map, onChoose, onOpen }) {
       { selector: 'edge.on-path', style: { width: at(3, 4) } }];
   };
   keepLabelsReadable(cy, sized, rank, canvas, keep);
+  showFaces(cy);
   cy.on('tap', 'node', (event) => onChoose(event.target));
   cy.on('dbltap', 'node[kind = "person"]', (event) => onOpen(event.target));
 

@@ -2,9 +2,9 @@
 //! and the organizations they work at, with the links between people. The UI draws it; this
 //! module decides what is in it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rusqlite::params;
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -47,6 +47,8 @@ pub struct MapNode {
     pub record_id: Option<i64>,
     /// For a person: the circle's node id they are drawn under.
     pub parent: Option<String>,
+    /// Your or a person's photo id, when they have one: their face is drawn (`Store::thumbnails`).
+    pub photo: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,6 +184,7 @@ impl Store {
                 label: "You".into(),
                 record_id: Some(me),
                 parent: None,
+                photo: None,
             });
             let mut circles_added = BTreeSet::new();
             let mut organizations_added = BTreeSet::new();
@@ -197,6 +200,7 @@ impl Store {
                                 label: name.clone(),
                                 record_id: Some(*id),
                                 parent: None,
+                                photo: None,
                             });
                             map.edges.push(MapEdge {
                                 source: "me".into(),
@@ -215,6 +219,7 @@ impl Store {
                     label: person.name.clone(),
                     record_id: Some(person.id),
                     parent: Some(parent.clone()),
+                    photo: None,
                 });
                 map.edges.push(MapEdge {
                     source: parent,
@@ -231,6 +236,7 @@ impl Store {
                             label: name.clone(),
                             record_id: Some(*id),
                             parent: None,
+                            photo: None,
                         });
                     }
                     map.edges.push(MapEdge {
@@ -262,7 +268,22 @@ impl Store {
                     });
                 }
             }
+            with_faces(conn, &mut map)?;
             Ok(map)
         })
     }
+}
+
+/// Marks each person on `map` who has a photo with its id, so the map can draw their face.
+fn with_faces(conn: &Connection, map: &mut NetworkMap) -> Result<()> {
+    let mut statement = conn.prepare_cached("SELECT person_id, id FROM person_photo")?;
+    let photos: HashMap<i64, i64> = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for node in &mut map.nodes {
+        if matches!(node.kind, NodeKind::Person | NodeKind::Me) {
+            node.photo = node.record_id.and_then(|id| photos.get(&id).copied());
+        }
+    }
+    Ok(())
 }

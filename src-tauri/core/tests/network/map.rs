@@ -106,3 +106,22 @@ fn the_map_runs_from_you_through_circles_and_people_to_organizations_and_filters
         .unwrap();
     assert_eq!(labels(&tagged, NodeKind::Person), ["Ada Lovelace"]);
 }
+
+#[test]
+fn people_with_a_photo_carry_its_id_on_the_map_and_in_a_neighbourhood() {
+    let store = memory_store(&clock_at("2026-03-01T10:00:00Z"));
+    let ada = add(&store, "Ada Lovelace");
+    let grace = add(&store, "Grace Hopper");
+    link(&store, ada.id, grace.id, LinkKind::Knows);
+    let photo = store
+        .set_photo(ada.id, &crate::common::faces::small_png())
+        .unwrap();
+    let photo_of = |map: &rapport_core::network::map::NetworkMap, name: &str| {
+        map.nodes.iter().find(|n| n.label == name).unwrap().photo
+    };
+    let map = store.network_map(&MapFilter::default()).unwrap();
+    assert_eq!(photo_of(&map, "Ada Lovelace"), Some(photo.id));
+    assert_eq!(photo_of(&map, "Grace Hopper"), None);
+    let around = store.person_neighbourhood(grace.id).unwrap();
+    assert_eq!(photo_of(&around, "Ada Lovelace"), Some(photo.id));
+}

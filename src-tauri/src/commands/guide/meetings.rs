@@ -1,9 +1,7 @@
 use chrono::{DateTime, Utc};
-use rapport_core::followups::interactions::{Interaction, SharedResource};
 use rapport_core::guide::meetings::{
     AgendaItem, AirInput, Meeting, MeetingDetails, MeetingState, NewMeeting,
 };
-use rapport_core::network::people::PersonRef;
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -92,23 +90,4 @@ pub async fn add_air(
 #[tauri::command]
 pub async fn remove_air(state: State<'_, AppState>, id: i64) -> CommandResult<Meeting> {
     Ok(state.store.remove_air(id)?)
-}
-
-#[tauri::command]
-pub async fn share_resource(
-    state: State<'_, AppState>,
-    input: SharedResource,
-) -> CommandResult<Interaction> {
-    let interaction = state.store.share_resource(input)?;
-    state.changed();
-    Ok(interaction)
-}
-
-/// People already listed whose name looks like `name` (for the brainstorm).
-#[tauri::command]
-pub async fn similar_people(
-    state: State<'_, AppState>,
-    name: String,
-) -> CommandResult<Vec<PersonRef>> {
-    Ok(state.store.similar_people(&name)?)
 }

@@ -1,4 +1,3 @@
-use rapport_core::followups::interactions::TimelineEntry;
 use rapport_core::network::circles::Circle;
 use rapport_core::network::people::{PeopleFilter, Person, PersonInput, PersonRef, PersonSummary};
 use tauri::State;
@@ -101,10 +100,11 @@ pub async fn restore_person(state: State<'_, AppState>, id: i64) -> CommandResul
     Ok(person)
 }
 
+/// People already listed whose name looks like `name` (for the brainstorm).
 #[tauri::command]
-pub async fn person_timeline(
+pub async fn similar_people(
     state: State<'_, AppState>,
-    id: i64,
-) -> CommandResult<Vec<TimelineEntry>> {
-    Ok(state.store.timeline(id)?)
+    name: String,
+) -> CommandResult<Vec<PersonRef>> {
+    Ok(state.store.similar_people(&name)?)
 }

@@ -170,6 +170,7 @@ impl Store {
                 label: "You".into(),
                 record_id: Some(me),
                 parent: None,
+                photo: None,
             });
             for id in &shown {
                 let parent = if *id == person_id {
@@ -185,6 +186,7 @@ impl Store {
                     label: names[id].clone(),
                     record_id: Some(*id),
                     parent,
+                    photo: None,
                 });
             }
             // Organizations of the person and of the people one link away.
@@ -208,6 +210,7 @@ impl Store {
                             label: label.clone(),
                             record_id: Some(organization),
                             parent: Some(format!("p{person}")),
+                            photo: None,
                         });
                     }
                 }
@@ -238,6 +241,7 @@ impl Store {
                     }
                 }
             }
+            super::with_faces(conn, &mut map)?;
             Ok(map)
         })
     }
