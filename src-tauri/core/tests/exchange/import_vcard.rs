@@ -199,3 +199,23 @@ fn export_then_import_into_an_empty_store_then_export_gives_the_same_cards() {
     assert_eq!((again.new, again.updated, again.unchanged), (0, 0, 6));
     assert_eq!(empty.people(PeopleFilter::default()).unwrap().len(), 6);
 }
+
+/// Found by fuzzing: the second of two people sharing a number (a family landline) was found
+/// again by nothing, so every later import added them once more.
+#[test]
+fn two_people_sharing_a_phone_number_are_each_found_again_on_the_next_import() {
+    let store = memory_store(&clock_at("2026-03-01T10:00:00Z"));
+    let card = |name: &str| {
+        format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nTEL;TYPE=HOME:+1 408 555 0100\r\nEND:VCARD\r\n")
+    };
+    let file = format!("{}{}", card("Rosa Parks"), card("Raymond Parks"));
+    let parsed = import::parse(ImportFormat::Vcard, file.as_bytes()).unwrap();
+    let first = store
+        .import(ImportFormat::Vcard, &parsed, &mut |_| {})
+        .unwrap();
+    assert_eq!(first.new, 2);
+    let again = store
+        .import(ImportFormat::Vcard, &parsed, &mut |_| {})
+        .unwrap();
+    assert_eq!((again.new, again.unchanged), (0, 2), "{again:?}");
+}

@@ -35,7 +35,8 @@ pub(crate) struct Index {
     /// Each person's profile: two different profiles are two different people.
     linkedin_of: HashMap<i64, String>,
     email: HashMap<String, i64>,
-    phone: HashMap<String, i64>,
+    /// Everyone with each number: a number can be shared (a family landline, a switchboard).
+    phone: HashMap<String, Vec<i64>>,
     /// Each person's folded name, to check a phone match against.
     name_of: HashMap<i64, String>,
     uid: HashMap<String, i64>,
@@ -129,7 +130,10 @@ impl Index {
 
     pub(crate) fn add_phone(&mut self, id: i64, phone: &str) {
         if let Some(key) = phone_key(phone) {
-            self.phone.entry(key).or_insert(id);
+            let ids = self.phone.entry(key).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
         }
     }
 
@@ -163,6 +167,7 @@ impl Index {
                     .phones
                     .iter()
                     .filter_map(|phone| phone_key(phone).and_then(|key| self.phone.get(&key)))
+                    .flatten()
                     .find(|id| self.name_of.get(id) == Some(&name))
             })
             .or_else(|| {
