@@ -141,7 +141,7 @@ fn a_root_reexport_used_through_crate_names_the_module_it_comes_from() {
         ("error.rs", "pub struct Error;"),
         (
             "store.rs",
-            "pub struct Store; fn open() -> crate::Res<crate::Store> { todo!() }",
+            "pub struct Store; fn open() -> crate::Res<crate::Store> { loop {} }",
         ),
         ("store/keys.rs", "use crate::Error;"),
     ]);
