@@ -114,6 +114,14 @@ impl TestApp {
     }
 }
 
+/// The origin of the app's own pages, which commands are accepted from: Tauri serves them from
+/// `tauri://localhost`, except on Windows, where WebView2 needs `http://tauri.localhost`.
+const APP_ORIGIN: &str = if cfg!(windows) {
+    "http://tauri.localhost"
+} else {
+    "tauri://localhost"
+};
+
 fn invoke_from(
     window: &WebviewWindow<MockRuntime>,
     cmd: &str,
@@ -123,7 +131,7 @@ fn invoke_from(
         cmd: cmd.into(),
         callback: CallbackFn(0),
         error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
+        url: APP_ORIGIN.parse().unwrap(),
         body: InvokeBody::Json(args),
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),

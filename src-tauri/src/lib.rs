@@ -3,6 +3,7 @@
 
 pub mod cli;
 mod commands;
+pub mod console;
 mod error;
 mod logging;
 pub mod reminders;
@@ -15,7 +16,7 @@ use std::time::Instant;
 
 use rapport_core::exchange::import::{ImportFormat, Parsed};
 use rapport_core::Store;
-use tauri::{Builder, RunEvent, Runtime};
+use tauri::{Builder, Manager, RunEvent, Runtime};
 
 pub use error::{CommandError, CommandResult};
 
@@ -209,7 +210,8 @@ pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
                     let _ = handle.run_on_main_thread(move || tray::create_once(&on_main));
                 });
             }
-            reminders::start(app.handle().clone(), store, inbox, &watched_dir);
+            let health = app.state::<AppState>().notifications.clone();
+            reminders::start(app.handle().clone(), store, health, inbox, &watched_dir);
             Ok(())
         })
         .build(tauri::tauri_build_context!())

@@ -149,7 +149,7 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store, notifications_unav
         return;
     };
     let due_now = due.iter().filter(|f| f.due_at <= now).count();
-    let (title, tooltip) = tray_label(due_now, notifications_unavailable);
+    let (title, tooltip) = tray_label(due_now, notifications_unavailable, TITLE_BESIDE_ICON);
     let _ = tray.set_title(title);
     let _ = tray.set_tooltip(Some(tooltip));
     match build_menu(app, &menu_model(&due, now)) {
@@ -162,21 +162,33 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store, notifications_unav
     }
 }
 
-/// The icon's title (shown beside it where the desktop allows) and tooltip.
-pub fn tray_label(due_now: usize, notifications_unavailable: bool) -> (Option<String>, String) {
+/// Whether the desktop shows a title beside the tray icon as a matter of course: the macOS menu
+/// bar does (a count there is the badge of a menu-bar app); on Linux the title is a StatusNotifier
+/// label most panels hide, and Windows has only the tooltip.
+pub const TITLE_BESIDE_ICON: bool = cfg!(target_os = "macos");
+
+/// The icon's title (shown beside it where the desktop allows) and tooltip. The title carries the
+/// count of follow-ups due now where the platform shows it beside the icon, and everywhere once
+/// notifications cannot reach the person.
+pub fn tray_label(
+    due_now: usize,
+    notifications_unavailable: bool,
+    title_beside_icon: bool,
+) -> (Option<String>, String) {
     let due = match due_now {
         0 => "nothing due".to_string(),
         1 => "1 follow-up due".to_string(),
         n => format!("{n} follow-ups due"),
     };
+    let title = (due_now > 0 && (notifications_unavailable || title_beside_icon))
+        .then(|| due_now.to_string());
     if notifications_unavailable {
-        let title = (due_now > 0).then(|| due_now.to_string());
         (
             title,
             format!("Rapport — {due} (notifications are unavailable)"),
         )
     } else {
-        (None, format!("Rapport — {due}"))
+        (title, format!("Rapport — {due}"))
     }
 }
 
@@ -218,17 +230,26 @@ mod tests {
     #[test]
     fn without_notifications_the_icon_carries_the_count_of_follow_ups_due() {
         assert_eq!(
-            tray_label(3, false),
+            tray_label(3, false, false),
             (None, "Rapport — 3 follow-ups due".to_string())
         );
         assert_eq!(
-            tray_label(3, true),
+            tray_label(3, true, false),
             (
                 Some("3".to_string()),
                 "Rapport — 3 follow-ups due (notifications are unavailable)".to_string()
             )
         );
-        assert_eq!(tray_label(0, true).0, None);
+        assert_eq!(tray_label(0, true, false).0, None);
+    }
+
+    #[test]
+    fn in_the_macos_menu_bar_the_count_is_always_beside_the_icon() {
+        assert_eq!(
+            tray_label(2, false, true),
+            (Some("2".to_string()), "Rapport — 2 follow-ups due".to_string())
+        );
+        assert_eq!(tray_label(0, false, true), (None, "Rapport — nothing due".to_string()));
     }
 
     #[test]

@@ -151,3 +151,45 @@ fn every_export_parses_in_python_vobject_icalendar_csv_and_json() {
         );
     }
 }
+
+#[test]
+fn a_reader_that_stops_after_one_line_ends_the_export_quietly() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+
+    // Enough people that the CSV outgrows a pipe's buffer, so the export is still writing when
+    // the reader goes away (as with `rapport export csv | head -1`).
+    let rapport = Rapport::new();
+    let cards = rapport.data_dir().join("many.vcf");
+    let mut file = std::fs::File::create(&cards).unwrap();
+    for i in 0..3000 {
+        write!(
+            file,
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nN:{i};Person;;;\r\nEMAIL:person{i}@example.org\r\nEND:VCARD\r\n"
+        )
+        .unwrap();
+    }
+    drop(file);
+    rapport.ok(&["import", "vcard", cards.to_str().unwrap()]);
+
+    let mut export = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .arg("--data-dir")
+        .arg(rapport.data_dir())
+        .args(["export", "csv"])
+        .env("RAPPORT_DATA_DIR", rapport.env_dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the rapport binary runs");
+    let mut header = String::new();
+    BufReader::new(export.stdout.take().unwrap())
+        .read_line(&mut header)
+        .unwrap();
+    // The reader is dropped here: the pipe is closed with most of the CSV unread.
+    let output = export.wait_with_output().unwrap();
+
+    assert!(header.starts_with("\u{feff}Name,"), "the header came first: {header}");
+    let stderr = stderr(&output);
+    assert!(!stderr.contains("panicked"), "no panic: {stderr}");
+    assert_eq!(output.status.code(), Some(0), "stderr: {stderr}");
+}

@@ -18,7 +18,7 @@ fn invoke_raw(
         cmd: cmd.into(),
         callback: CallbackFn(0),
         error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
+        url: super::APP_ORIGIN.parse().unwrap(),
         body: InvokeBody::Raw(bytes.to_vec()),
         headers,
         invoke_key: INVOKE_KEY.to_string(),

@@ -10,7 +10,8 @@ fn backups_are_listed_and_only_a_backup_by_its_plain_name_can_be_restored() {
     let backup = app.ok("backup_now", json!({}));
     app.add_person(json!({ "displayName": "Charles Babbage" }));
     let listed = app.ok("list_backups", json!({}));
-    let name = backup["path"].as_str().unwrap().rsplit('/').next().unwrap();
+    let path = std::path::PathBuf::from(backup["path"].as_str().unwrap());
+    let name = path.file_name().unwrap().to_str().unwrap();
     assert!(
         listed.as_array().unwrap().iter().any(|b| b["name"] == name),
         "{listed}"

@@ -7,6 +7,7 @@ use rapport_core::exchange::export::ExportFormat;
 use rapport_core::exchange::import::{self, ImportFormat, ImportProgress};
 use rapport_core::{Error, Store};
 
+use super::output::{say, say_raw};
 use super::print_json;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -57,7 +58,7 @@ pub(super) fn import(
         print_json(&summary);
         return Ok(());
     }
-    println!(
+    say!(
         "{}: {} contacts — {} new, {} updated, {} unchanged{}",
         format.label(),
         summary.total,
@@ -72,16 +73,16 @@ pub(super) fn import(
         }
     );
     for assumed in &summary.assumed_charsets {
-        println!("{}", assumed.sentence());
+        say!("{}", assumed.sentence());
     }
     if !summary.skipped.is_empty() {
-        println!("Skipped {}:", summary.skipped.len());
+        say!("Skipped {}:", summary.skipped.len());
         for skipped in &summary.skipped {
-            println!("  {}: {}", skipped.source, skipped.reason);
+            say!("  {}: {}", skipped.source, skipped.reason);
         }
     }
     if dry_run {
-        println!("Nothing was written (--dry-run).");
+        say!("Nothing was written (--dry-run).");
     }
     Ok(())
 }
@@ -105,7 +106,7 @@ pub(super) fn export(
             if json {
                 print_json(&info);
             } else {
-                println!(
+                say!(
                     "Exported {} to {} ({} bytes)",
                     info.items,
                     info.path.display(),
@@ -115,7 +116,7 @@ pub(super) fn export(
         }
         None => {
             let (text, _) = store.export(format)?;
-            print!("{text}");
+            say_raw!("{text}");
         }
     }
     Ok(())

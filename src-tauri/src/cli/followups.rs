@@ -7,6 +7,7 @@ use clap::Subcommand;
 use rapport_core::followups::{Followup, FollowupInput};
 use rapport_core::{Error, Store};
 
+use super::output::say;
 use super::print_json;
 
 #[derive(Debug, Subcommand)]
@@ -53,7 +54,7 @@ pub(super) fn run(command: FollowupsCommand, data_dir: &Path, json: bool) -> Res
             if json {
                 print_json(&followup);
             } else {
-                println!(
+                say!(
                     "Added follow-up #{}: {}",
                     followup.id,
                     followup_line(&followup)
@@ -66,10 +67,10 @@ pub(super) fn run(command: FollowupsCommand, data_dir: &Path, json: bool) -> Res
             if json {
                 print_json(&due);
             } else if due.is_empty() {
-                println!("Nothing is due.");
+                say!("Nothing is due.");
             } else {
                 for followup in &due {
-                    println!("#{:<5} {}", followup.id, followup_line(followup));
+                    say!("#{:<5} {}", followup.id, followup_line(followup));
                 }
             }
         }
@@ -78,7 +79,7 @@ pub(super) fn run(command: FollowupsCommand, data_dir: &Path, json: bool) -> Res
             if json {
                 print_json(&followup);
             } else {
-                println!("Done: #{} {}", followup.id, followup.title);
+                say!("Done: #{} {}", followup.id, followup.title);
             }
         }
         FollowupsCommand::Snooze { id, until } => {
@@ -90,7 +91,7 @@ pub(super) fn run(command: FollowupsCommand, data_dir: &Path, json: bool) -> Res
             if json {
                 print_json(&followup);
             } else {
-                println!("Snoozed: #{} {}", followup.id, followup_line(&followup));
+                say!("Snoozed: #{} {}", followup.id, followup_line(&followup));
             }
         }
     }

@@ -5,6 +5,7 @@ use std::path::Path;
 use clap::Subcommand;
 use rapport_core::{Error, Store};
 
+use super::output::say;
 use super::print_json;
 
 #[derive(Debug, Subcommand)]
@@ -31,10 +32,10 @@ pub(super) fn run(command: GraphCommand, data_dir: &Path, json: bool) -> Result<
             if json {
                 print_json(&paths);
             } else if paths.is_empty() {
-                println!("No warm path to {to} within {hops} hops.");
+                say!("No warm path to {to} within {hops} hops.");
             } else {
                 for (rank, path) in paths.iter().enumerate() {
-                    println!("{}. {}", rank + 1, path.explanation);
+                    say!("{}. {}", rank + 1, path.explanation);
                 }
             }
         }

@@ -11,11 +11,13 @@ use serde::Serialize;
 use exchange::{ExportKind, ImportKind};
 use followups::FollowupsCommand;
 use graph::GraphCommand;
+use output::say;
 use people::PeopleCommand;
 
 mod exchange;
 mod followups;
 mod graph;
+mod output;
 mod people;
 mod store;
 
@@ -123,7 +125,7 @@ fn report(error: &Error, json: bool) -> ExitCode {
 }
 
 fn print_json(value: &impl Serialize) {
-    println!(
+    say!(
         "{}",
         serde_json::to_string_pretty(value).expect("values serialise")
     );

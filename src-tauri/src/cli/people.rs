@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use rapport_core::network::people::{PeopleFilter, Person, PersonInput};
 use rapport_core::{Error, Store};
 
+use super::output::say;
 use super::print_json;
 
 #[derive(Debug, Subcommand)]
@@ -50,7 +51,7 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
             if json {
                 print_json(&person);
             } else {
-                println!("Added #{} {}", person.id, person.display_name);
+                say!("Added #{} {}", person.id, person.display_name);
             }
         }
         PeopleCommand::List => {
@@ -67,7 +68,7 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
                 print_json(&people);
             } else {
                 for person in &people {
-                    println!("{}", person_line(person));
+                    say!("{}", person_line(person));
                 }
             }
         }
@@ -90,7 +91,7 @@ fn person_line(person: &Person) -> String {
 
 fn print_grouped(people: &[Person]) {
     if people.is_empty() {
-        println!("No people yet. Add one: rapport people add \"Ada Lovelace\" --circle Classmates");
+        say!("No people yet. Add one: rapport people add \"Ada Lovelace\" --circle Classmates");
         return;
     }
     let mut current: Option<Option<&str>> = None;
@@ -98,11 +99,11 @@ fn print_grouped(people: &[Person]) {
         let circle = person.circle.as_deref();
         if current != Some(circle) {
             if current.is_some() {
-                println!();
+                say!();
             }
-            println!("{}", circle.unwrap_or("No circle"));
+            say!("{}", circle.unwrap_or("No circle"));
             current = Some(circle);
         }
-        println!("  {}", person_line(person));
+        say!("  {}", person_line(person));
     }
 }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rapport_core::{Error, Store};
 
+use super::output::say;
 use super::print_json;
 
 pub(super) fn backup(out: Option<PathBuf>, data_dir: &Path, json: bool) -> Result<(), Error> {
@@ -15,7 +16,7 @@ pub(super) fn backup(out: Option<PathBuf>, data_dir: &Path, json: bool) -> Resul
     if json {
         print_json(&info);
     } else {
-        println!(
+        say!(
             "Backed up {} people to {} ({} bytes)",
             info.people,
             info.path.display(),
@@ -30,7 +31,7 @@ pub(super) fn restore(file: &Path, data_dir: &Path, json: bool) -> Result<(), Er
     if json {
         print_json(&info);
     } else {
-        println!(
+        say!(
             "Restored {} people from {}. The store as it was is saved at {}",
             info.people,
             info.restored_from.display(),

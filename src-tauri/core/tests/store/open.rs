@@ -155,6 +155,42 @@ fn the_data_folder_is_the_os_data_folder_of_the_app_identifier() {
 }
 
 #[test]
+fn the_data_folder_is_where_each_platform_keeps_app_data() {
+    let default = paths::default_data_dir().unwrap();
+    #[cfg(windows)]
+    let expected = std::path::PathBuf::from(std::env::var_os("APPDATA").expect("%APPDATA% is set"))
+        .join("org.rapport.app");
+    #[cfg(target_os = "macos")]
+    let expected = dirs::home_dir()
+        .unwrap()
+        .join("Library/Application Support/org.rapport.app");
+    #[cfg(all(unix, not(target_os = "macos")))]
+    let expected = std::env::var_os("XDG_DATA_HOME")
+        .filter(|dir| !dir.is_empty() && Path::new(dir).is_absolute())
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dirs::home_dir().unwrap().join(".local/share"))
+        .join("org.rapport.app");
+    assert_eq!(default, expected);
+}
+
+#[test]
+fn a_store_lives_happily_in_a_folder_with_spaces_and_accents_in_its_name() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("José Núñez").join("Mes données Rapport");
+    {
+        let store = Store::open(&dir).unwrap();
+        store
+            .add_person(rapport_core::network::people::PersonInput::named("Zoë Ğündoğdu"))
+            .unwrap();
+        let backup = store.backup_now().unwrap();
+        assert!(backup.path.starts_with(&dir), "{backup:?}");
+    }
+    let store = Store::open(&dir).unwrap();
+    let found = store.search_people("Zoe").unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
 fn a_data_dir_flag_wins_over_the_environment_and_the_default() {
     let flag = Path::new("/tmp/from-flag");
     assert_eq!(paths::resolve_data_dir(Some(flag)).unwrap(), flag);

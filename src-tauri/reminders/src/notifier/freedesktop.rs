@@ -1,6 +1,6 @@
-//! Desktop notifications on Linux, spoken directly to the notification server
+//! Notifications on Linux, spoken directly to the notification server
 //! (`org.freedesktop.Notifications` on the session bus) over one connection kept for the life
-//! of the app.
+//! of the process, with actions (open, Done, Snooze 1 day).
 //!
 //! One connection matters for "exactly once": delivery is recorded in the store just before the
 //! notification is sent, so a crash between the two can lose a notification but never repeat
@@ -16,12 +16,14 @@ use zbus::blocking::{Connection, MessageIterator};
 use zbus::zvariant::Value;
 use zbus::MatchRule;
 
+use super::{Activation, AppIdentity, Notifier, NotifyError, OnActivation, Toast};
+
 const DESTINATION: &str = "org.freedesktop.Notifications";
 const PATH: &str = "/org/freedesktop/Notifications";
 const INTERFACE: &str = "org.freedesktop.Notifications";
 
 /// A notification to show.
-pub struct Message<'a> {
+struct Message<'a> {
     pub app_name: &'a str,
     pub icon: &'a str,
     pub summary: &'a str,
@@ -33,17 +35,17 @@ pub struct Message<'a> {
 }
 
 /// The session-bus connection and which follow-up each shown notification is about.
-pub struct Notifier {
+struct Server {
     connection: Connection,
     shown: Arc<Mutex<HashMap<u32, Option<i64>>>>,
 }
 
-impl Notifier {
+impl Server {
     /// Connects to the session bus and starts listening for clicks and actions, which go to
     /// `on_action(followup, action)` on a thread of their own.
-    pub fn connect(
+    fn connect(
         on_action: impl Fn(Option<i64>, &str) + Send + 'static,
-    ) -> zbus::Result<Notifier> {
+    ) -> zbus::Result<Server> {
         let connection = Connection::session()?;
         let shown: Arc<Mutex<HashMap<u32, Option<i64>>>> = Arc::default();
         let rule = MatchRule::builder()
@@ -81,17 +83,17 @@ impl Notifier {
                 }
             })
             .map_err(|e| zbus::Error::Failure(e.to_string()))?;
-        Ok(Notifier { connection, shown })
+        Ok(Server { connection, shown })
     }
 
     /// Whether `error` means the connection itself is gone (and a new one is needed), rather
     /// than an answer from the bus or the server, such as "no notification service".
-    pub fn is_connection_lost(error: &zbus::Error) -> bool {
+    fn is_connection_lost(error: &zbus::Error) -> bool {
         !matches!(error, zbus::Error::MethodError(..) | zbus::Error::FDO(..))
     }
 
     /// Shows the notification; returns the server's id for it.
-    pub fn show(&self, message: &Message) -> zbus::Result<u32> {
+    fn show(&self, message: &Message) -> zbus::Result<u32> {
         let actions: Vec<&str> = message
             .actions
             .iter()
@@ -122,9 +124,89 @@ impl Notifier {
     }
 }
 
-impl Drop for Notifier {
+impl Drop for Server {
     fn drop(&mut self) {
         // Closing the connection ends the actions thread's iterator, and so the thread.
         let _ = self.connection.clone().close();
     }
+}
+
+/// The [`Notifier`] on Linux: connects when first needed, and again if the bus went away.
+pub(super) struct Freedesktop {
+    app: AppIdentity,
+    on_activation: OnActivation,
+    server: Option<Server>,
+}
+
+impl Freedesktop {
+    pub(super) fn new(app: AppIdentity, on_activation: OnActivation) -> Freedesktop {
+        let mut notifier = Freedesktop {
+            app,
+            on_activation,
+            server: None,
+        };
+        if let Err(error) = notifier.connected() {
+            tracing::warn!(%error, "no session bus yet; notifications will try again");
+        }
+        notifier
+    }
+
+    fn connected(&mut self) -> Result<&Server, NotifyError> {
+        if self.server.is_none() {
+            let on_activation = self.on_activation.clone();
+            let server = Server::connect(move |followup, action| {
+                if let Some(activation) = Activation::from_action(action, followup) {
+                    on_activation(activation);
+                }
+            })
+            .map_err(|error| NotifyError::ConnectionLost(error.to_string()))?;
+            self.server = Some(server);
+        }
+        Ok(self.server.as_ref().expect("connected just now"))
+    }
+}
+
+impl Notifier for Freedesktop {
+    fn show(&mut self, toast: &Toast) -> Result<(), NotifyError> {
+        let actions: Vec<(&str, &str)> = toast
+            .actions()
+            .iter()
+            .map(|action| (action.key(), action.label()))
+            .collect();
+        self.connected()?;
+        let server = self.server.as_ref().expect("connected just now");
+        let message = Message {
+            app_name: &self.app.name,
+            icon: &self.app.identifier,
+            summary: &toast.title,
+            body: &toast.body,
+            actions: &actions,
+            followup: toast.followup,
+        };
+        match server.show(&message) {
+            Ok(id) => {
+                tracing::debug!(notification = id, followup = ?toast.followup, "notification shown");
+                Ok(())
+            }
+            Err(error) => {
+                // Connect again next time if the bus itself went away; an answer such as "no
+                // notification service" keeps the connection.
+                if Server::is_connection_lost(&error) {
+                    self.server = None;
+                    return Err(NotifyError::ConnectionLost(error.to_string()));
+                }
+                let text = error.to_string();
+                Err(if is_service_missing(&text) {
+                    NotifyError::ServiceMissing(text)
+                } else {
+                    NotifyError::Failed(text)
+                })
+            }
+        }
+    }
+}
+
+/// D-Bus answers `ServiceUnknown` when no notification server runs (and none can be started).
+fn is_service_missing(error: &str) -> bool {
+    error.contains("ServiceUnknown") || error.contains("was not provided by any")
 }
