@@ -16,7 +16,10 @@ mod freedesktop;
 mod macos;
 #[cfg(windows)]
 mod windows;
-// TEMP-MODS
+#[cfg(any(windows, test))]
+pub mod toast_xml;
+#[cfg(any(target_os = "macos", test))]
+pub mod category;
 
 pub use activation::{Activation, ActionKey};
 
@@ -52,7 +55,7 @@ pub struct AppIdentity {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotifyError {
     /// Nothing on this desktop shows notifications (no notification server on Linux).
-    #[error("no notification service: {0}")]
+    #[error("the desktop has no notification server: {0}")]
     ServiceMissing(String),
     /// The person turned Rapport's notifications off (macOS asks once; Windows settings).
     #[error("notifications are turned off for Rapport: {0}")]
@@ -86,7 +89,7 @@ pub fn system(app: AppIdentity, on_activation: OnActivation) -> Box<dyn Notifier
     #[cfg(target_os = "linux")]
     return Box::new(freedesktop::Freedesktop::new(app, on_activation));
     #[cfg(windows)]
-    return Box::new(windows::WinToasts::new(app, on_activation));
+    return Box::new(self::windows::WinToasts::new(app, on_activation));
     #[cfg(target_os = "macos")]
     return macos::notifier(app, on_activation);
     #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]

@@ -28,10 +28,10 @@ use super::{AppIdentity, Notifier, NotifyError, OnActivation, Toast};
 
 /// How many shown toasts are kept for their events at most. Action Center keeps a toast until
 /// the person clears it, so a toast that timed out can still be clicked; past this many, the
-/// oldest are let go (a click on them then only dismisses them).
+/// oldest are let go (what is done with them is then no longer heard).
 const KEPT_AT_MOST: usize = 64;
 
-/// `REGDB_E_CLASSNOTREG`: this Windows has no toast platform (Server Core, Wine, some kiosks).
+/// `REGDB_E_CLASSNOTREG`: this Windows has no toast platform (Server Core, for one).
 const CLASS_NOT_REGISTERED: HRESULT = HRESULT(0x8004_0154_u32 as i32);
 
 /// Shows toasts under Rapport's AppUserModelID and reports what the person did with them.
@@ -69,13 +69,14 @@ impl WinToasts {
 
     /// The toast notifier for Rapport's ID, made on first use and kept; made again after a
     /// failure.
-    fn notifier(&mut self) -> Result<&ToastNotifier, NotifyError> {
-        if self.notifier.is_none() {
-            let notifier = ToastNotificationManager::CreateToastNotifierWithId(&self.app_id)
-                .map_err(|error| failure("could not reach the toast platform", &error))?;
-            self.notifier = Some(notifier);
+    fn notifier(&mut self) -> Result<ToastNotifier, NotifyError> {
+        if let Some(notifier) = &self.notifier {
+            return Ok(notifier.clone());
         }
-        Ok(self.notifier.as_ref().expect("made just above"))
+        let notifier = ToastNotificationManager::CreateToastNotifierWithId(&self.app_id)
+            .map_err(|error| failure("could not reach the toast platform", &error))?;
+        self.notifier = Some(notifier.clone());
+        Ok(notifier)
     }
 
     /// Lets go of the toasts that are finished with, and of the oldest past [`KEPT_AT_MOST`].
@@ -168,7 +169,7 @@ fn finished(kept: &Weak<Mutex<Kept>>, id: u64) {
 impl Notifier for WinToasts {
     fn show(&mut self, toast: &Toast) -> Result<(), NotifyError> {
         self.tidy();
-        let notifier = self.notifier()?.clone();
+        let notifier = self.notifier()?;
 
         // Turned off in Settings (for Rapport, for all apps, or by policy): say so rather than
         // "show" a toast nobody sees. For an ID Windows has no settings for (PowerShell's, or
@@ -192,7 +193,7 @@ impl Notifier for WinToasts {
         self.next_id += 1;
         self.listen(&shown, id, toast.followup)
             .map_err(|error| failure("could not listen to the toast", &error))?;
-        // Kept before it shows, so an event arriving at once finds it.
+        // Kept from before it shows, so it is alive for its first event.
         self.keep(id, &shown);
         if let Err(error) = notifier.Show(&shown) {
             self.forget(id);

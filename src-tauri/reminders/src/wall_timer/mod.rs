@@ -13,16 +13,17 @@ use chrono::{DateTime, Utc};
 mod linux;
 #[cfg(target_os = "macos")]
 mod macos;
-// TEMP pub mod ticks;
+#[cfg(any(windows, test))]
+mod ticks;
 #[cfg(windows)]
 mod windows;
 
 #[cfg(target_os = "linux")]
-use linux::Timer as Imp;
+use self::linux::Timer as Imp;
 #[cfg(target_os = "macos")]
-use macos::Timer as Imp;
+use self::macos::Timer as Imp;
 #[cfg(windows)]
-use windows::Timer as Imp;
+use self::windows::Timer as Imp;
 
 #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
 struct Imp;
