@@ -45,12 +45,17 @@ fn exports_go_to_a_file_or_standard_output() {
 fn python_with_parsers() -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-venv");
-    let python = venv.join("bin/python");
+    // A venv keeps its interpreter in Scripts\ on Windows (GitHub's runner), bin/ elsewhere.
+    let python = if cfg!(windows) {
+        venv.join("Scripts").join("python.exe")
+    } else {
+        venv.join("bin").join("python")
+    };
     let requirements = root.join("tests/python/requirements.txt");
     let stamp = venv.join("requirements.txt");
     let current = std::fs::read(&stamp).ok() == std::fs::read(&requirements).ok();
     if !python.exists() || !current {
-        let made = Command::new("python3")
+        let made = Command::new(if cfg!(windows) { "python" } else { "python3" })
             .args(["-m", "venv"])
             .arg(&venv)
             .status();
