@@ -3,7 +3,7 @@
 # works too). Builds Rapport for x86_64-pc-windows-gnu and runs the tests that need no window
 # (the core's, the reminders crate's, the shell's unit tests, the CLI's and the commands' on the
 # mock runtime) under Wine; type-checks every target for both Macs. Warnings in our crates are
-# errors here.
+# errors here. `scripts/cross.sh windows` or `scripts/cross.sh macos` does one half.
 #
 # rustup cannot fetch other targets' standard libraries on these machines, so the standard
 # library is built from source (-Zbuild-std) with Debian's rustc-web, whose rust-web-src carries
@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 need_rust
 started=$SECONDS
+parts=${1:-windows macos}
 # Wine converts file names and command lines by the locale: UTF-8, whatever the caller set.
 export LC_ALL=C.UTF-8
 
@@ -49,45 +50,48 @@ BUILD_STD=(-Zbuild-std=std,panic_abort)
 # Warnings in our crates are errors; cargo caps the lints of dependencies anyway.
 export RUSTFLAGS="-D warnings"
 
-echo "==> Windows: build ($WINDOWS, debug)"
-export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
-export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
-export WINEPREFIX="$CROSS/wine"
-export WINEDEBUG=-all
-# No Mono or Gecko download (there is no network for it, and nothing here needs them).
-export WINEDLLOVERRIDES="mscoree,mshtml="
-# One build for everything (one set of features, so nothing is compiled twice), the end-to-end
-# tests included: they cannot run here (WebKitWebDriver), but their harness must compile.
-build_json=$CROSS/windows-build.json
-CARGO_INCREMENTAL=0 CARGO_TARGET_DIR="$CROSS/windows" "$CARGO" test --locked --target "$WINDOWS" "${BUILD_STD[@]}" \
-  -p rapport-core -p rapport-reminders -p rapport --lib --bins --tests --no-run \
-  --message-format=json-render-diagnostics >"$build_json"
-windows_built=$SECONDS
 
-if [ ! -f "$WINEPREFIX/.rapport-ready" ]; then
-  echo "==> Wine: a fresh prefix under target/cross/wine"
-  rm -rf "$WINEPREFIX"
-  wineboot --init >/dev/null 2>&1 || true
-  wineserver --wait || true
-  # Rust's standard library (≥ 1.78) takes its random numbers from bcryptprimitives.dll's
-  # ProcessPrng, which Wine 8 lacks: a small DLL forwards it to RtlGenRandom.
-  x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
-    scripts/cross/bcryptprimitives.c scripts/cross/bcryptprimitives.def -ladvapi32
-  touch "$WINEPREFIX/.rapport-ready"
-fi
-# One server for every test binary (a server starting and stopping between them resets their
-# connections), and the build's folder on Wine's PATH for WebView2Loader.dll, as cargo puts it on
-# PATH on Windows.
-wineserver --kill 2>/dev/null || true
-wineserver --persistent
-trap 'wineserver --kill 2>/dev/null || true' EXIT
-export WINEPATH
-WINEPATH=$(winepath -w "$CROSS/windows/$WINDOWS/debug")
+# Windows: one build of everything (one set of features, so nothing is compiled twice), the
+# end-to-end tests included — they cannot run here (WebKitWebDriver), but their harness must
+# compile — then every test binary that needs no window, run under Wine.
+windows() {
+  echo "==> Windows: build ($WINDOWS, debug)"
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+  export WINEPREFIX="$CROSS/wine"
+  export WINEDEBUG=-all
+  # No Mono or Gecko download (there is no network for it, and nothing here needs them).
+  export WINEDLLOVERRIDES="mscoree,mshtml="
+  local build_json=$CROSS/windows-build.json
+  CARGO_INCREMENTAL=0 CARGO_TARGET_DIR="$CROSS/windows" "$CARGO" test --locked --target "$WINDOWS" "${BUILD_STD[@]}" \
+    -p rapport-core -p rapport-reminders -p rapport --lib --bins --tests --no-run \
+    --message-format=json-render-diagnostics >"$build_json"
+  echo "    built in $((SECONDS - started)) s"
 
-echo "==> Windows: the tests that need no window, under Wine"
-# The core's and the reminders crate's tests, the shell's unit tests, the CLI's and the commands'
-# on the mock runtime: every test binary of the build but the end-to-end one.
-mapfile -t binaries < <(python3 - "$build_json" <<'PY'
+  if [ ! -f "$WINEPREFIX/.rapport-ready" ]; then
+    echo "==> Wine: a fresh prefix under target/cross/wine"
+    rm -rf "$WINEPREFIX"
+    wineboot --init >/dev/null 2>&1 || true
+    wineserver --wait || true
+    # Rust's standard library (≥ 1.78) takes its random numbers from bcryptprimitives.dll's
+    # ProcessPrng, which Wine 8 lacks: a small DLL forwards it to RtlGenRandom.
+    x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+      scripts/cross/bcryptprimitives.c scripts/cross/bcryptprimitives.def -ladvapi32
+    touch "$WINEPREFIX/.rapport-ready"
+  fi
+  # One server for every test binary (a server starting and stopping between them resets their
+  # connections), and the build's folder on Wine's PATH for WebView2Loader.dll, as cargo puts it
+  # on PATH on Windows.
+  wineserver --kill 2>/dev/null || true
+  wineserver --persistent
+  trap 'wineserver --kill 2>/dev/null || true' EXIT
+  export WINEPATH
+  WINEPATH=$(winepath -w "$CROSS/windows/$WINDOWS/debug")
+
+  echo "==> Windows: the tests that need no window, under Wine"
+  # The core's and the reminders crate's tests, the shell's unit tests, the CLI's and the
+  # commands' on the mock runtime.
+  local binaries
+  mapfile -t binaries < <(python3 - "$build_json" <<'PY'
 import json, os, sys
 root = os.getcwd()
 for line in open(sys.argv[1]):
@@ -100,70 +104,89 @@ for line in open(sys.argv[1]):
     if ours or shell:
         print(crate + "\t" + message["executable"])
 PY
-)
-# What cannot run under Wine, and why; these run on Linux here and on GitHub's Windows runner.
-declare -A not_under_wine=(
-  [export::every_export_parses_in_python_vobject_icalendar_csv_and_json]="checks the exports with Python's vobject and icalendar: Python here is a Linux program, which a Windows process under Wine cannot start"
-)
-skips=()
-for test in "${!not_under_wine[@]}"; do skips+=(--skip "$test"); done
-windows_report=$CROSS/windows-tests.txt
-: >"$windows_report"
-failed=()
-for binary in "${binaries[@]}"; do
-  dir=${binary%%$'\t'*}
-  exe=${binary#*$'\t'}
-  echo "    $(basename "$exe")" | tee -a "$windows_report"
-  if ! (cd "$dir" && wine "$exe" "${skips[@]}") >>"$windows_report" 2>&1; then
-    failed+=("$(basename "$exe")")
+  )
+  # What cannot run under Wine, and why; these run on Linux here and on GitHub's Windows runner.
+  local -A not_under_wine=(
+    [export::every_export_parses_in_python_vobject_icalendar_csv_and_json]="checks the exports with Python's vobject and icalendar: Python here is a Linux program, which a Windows process under Wine cannot start"
+  )
+  local skips=() failed=() test binary dir exe
+  for test in "${!not_under_wine[@]}"; do skips+=(--skip "$test"); done
+  local report=$CROSS/windows-tests.txt
+  : >"$report"
+  for binary in "${binaries[@]}"; do
+    dir=${binary%%$'\t'*}
+    exe=${binary#*$'\t'}
+    echo "    $(basename "$exe")" | tee -a "$report"
+    if ! (cd "$dir" && wine "$exe" "${skips[@]}") >>"$report" 2>&1; then
+      failed+=("$(basename "$exe")")
+    fi
+    grep -E '^test result' "$report" | tail -n 1 | sed 's/^/      /'
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    grep -E -B2 -A25 '^failures:$' "$report" >&2 || tail -n 40 "$report" >&2
+    echo "FAIL: under Wine: ${failed[*]}" >&2
+    exit 1
   fi
-  grep -E '^test result' "$windows_report" | tail -n 1 | sed 's/^/      /'
-done
-if [ ${#failed[@]} -gt 0 ]; then
-  grep -E -B2 -A25 '^failures:$' "$windows_report" >&2 || tail -n 40 "$windows_report" >&2
-  echo "FAIL: under Wine: ${failed[*]}" >&2
-  exit 1
-fi
 
-echo "==> Windows: rapport.exe's command line under Wine, in %APPDATA%"
-bash scripts/cross/windows-cli.sh "$CROSS/windows/$WINDOWS/debug/rapport.exe"
-wineserver --kill 2>/dev/null || true
-passed=$(grep -Eo '[0-9]+ passed' "$windows_report" | awk '{s+=$1} END {print s+0}')
-ignored=$(grep -Eo '[0-9]+ ignored' "$windows_report" | awk '{s+=$1} END {print s+0}')
-echo "ok: under Wine $passed tests passed, $ignored ignored, ${#not_under_wine[@]} not run there:"
-for test in "${!not_under_wine[@]}"; do echo "    $test: ${not_under_wine[$test]}"; done
-grep -E '^test .* \.\.\. ignored' "$windows_report" | sed 's/^test /    ignored: /' || true
+  echo "==> Windows: rapport.exe's command line under Wine, in %APPDATA%"
+  bash scripts/cross/windows-cli.sh "$CROSS/windows/$WINDOWS/debug/rapport.exe"
+  wineserver --kill 2>/dev/null || true
+  local passed ignored
+  passed=$(grep -Eo '[0-9]+ passed' "$report" | awk '{s+=$1} END {print s+0}')
+  ignored=$(grep -Eo '[0-9]+ ignored' "$report" | awk '{s+=$1} END {print s+0}')
+  echo "ok: under Wine $passed tests passed, $ignored ignored, ${#not_under_wine[@]} not run there:"
+  for test in "${!not_under_wine[@]}"; do echo "    $test: ${not_under_wine[$test]}"; done
+  grep -E '^test .* \.\.\. ignored' "$report" | sed 's/^test /    ignored: /' || true
+}
 
-echo "==> macOS: type-check every target (${MACS[*]})"
-if [ ! -x "$CROSS/venv/bin/python" ]; then
-  python3 -m venv "$CROSS/venv"
-fi
-"$CROSS/venv/bin/python" -c "import ziglang" 2>/dev/null \
-  || "$CROSS/venv/bin/pip" install -q "ziglang==$ZIG_VERSION"
-for target in "${MACS[@]}"; do
-  zig_target=${target%%-*}-macos
-  wrapper="$CROSS/bin/cc-$target"
+# macOS: every target type-checked for both Macs, with the release's features.
+macos() {
+  echo "==> macOS: type-check every target (${MACS[*]})"
+  [ -x "$CROSS/venv/bin/python" ] || python3 -m venv "$CROSS/venv"
+  "$CROSS/venv/bin/python" -c "import ziglang" 2>/dev/null \
+    || "$CROSS/venv/bin/pip" install -q "ziglang==$ZIG_VERSION"
   mkdir -p "$CROSS/bin"
-  # Build scripts' C (bundled SQLite) is compiled by zig. Objective-C needs Apple's SDK, which no
-  # registry carries; nothing is linked by a check, so an empty object stands in for it.
-  cat >"$wrapper" <<EOF
+  local target zig_target wrapper var
+  for target in "${MACS[@]}"; do
+    zig_target=${target%%-*}-macos
+    wrapper="$CROSS/bin/cc-$target"
+    # Build scripts' C (bundled SQLite) is compiled by zig. Objective-C needs Apple's SDK, which
+    # no registry carries; nothing is linked by a check, so an empty object stands in for it.
+    # cc-rs passes clang's --target=arm64-apple-macosx, which zig refuses: zig's triple replaces it.
+    cat >"$wrapper" <<EOF
 #!/usr/bin/env bash
+args=()
+out=
+objc=
+prev=
 for arg in "\$@"; do
-  case \$arg in *.m)
-    out=; prev=
-    for a in "\$@"; do [ "\$prev" = -o ] && out=\$a; prev=\$a; done
-    exec "$CROSS/venv/bin/python" -m ziglang cc -target $zig_target -c -x c /dev/null -o "\$out" ;;
+  case \$arg in
+    --target=*) ;;
+    *.m) objc=1; args+=("\$arg") ;;
+    *) args+=("\$arg") ;;
+  esac
+  [ "\$prev" = -o ] && out=\$arg
+  prev=\$arg
+done
+if [ -n "\$objc" ]; then
+  exec "$CROSS/venv/bin/python" -m ziglang cc -target $zig_target -c -x c /dev/null -o "\$out"
+fi
+exec "$CROSS/venv/bin/python" -m ziglang cc -target $zig_target "\${args[@]}"
+EOF
+    printf '#!/usr/bin/env bash\nexec "%s/venv/bin/python" -m ziglang ar "$@"\n' "$CROSS" >"$CROSS/bin/ar-$target"
+    chmod +x "$wrapper" "$CROSS/bin/ar-$target"
+    var=${target//-/_}
+    export "CC_$var=$wrapper" "AR_$var=$CROSS/bin/ar-$target"
+    # What the release builds with: `tauri build` turns on tauri/custom-protocol.
+    CARGO_TARGET_DIR="$CROSS/macos" "$CARGO" check --locked --target "$target" "${BUILD_STD[@]}" \
+      --workspace --all-targets --features tauri/custom-protocol
+  done
+}
+
+for part in $parts; do
+  case $part in
+    windows | macos) "$part" ;;
+    *) echo "scripts/cross.sh: no part named $part (windows, macos)" >&2; exit 2 ;;
   esac
 done
-exec "$CROSS/venv/bin/python" -m ziglang cc -target $zig_target "\$@"
-EOF
-  printf '#!/usr/bin/env bash\nexec "%s/venv/bin/python" -m ziglang ar "$@"\n' "$CROSS" >"$CROSS/bin/ar-$target"
-  chmod +x "$wrapper" "$CROSS/bin/ar-$target"
-  var=${target//-/_}
-  export "CC_$var=$wrapper" "AR_$var=$CROSS/bin/ar-$target"
-  # What the release builds with: `tauri build` turns on tauri/custom-protocol.
-  CARGO_TARGET_DIR="$CROSS/macos" "$CARGO" check --locked --target "$target" "${BUILD_STD[@]}" \
-    --workspace --all-targets --features tauri/custom-protocol
-done
-
-echo "ok: Windows built and tested, both Macs type-checked, in $(((SECONDS - started) / 60)) min $(((SECONDS - started) % 60)) s (Windows build $((windows_built - started)) s)"
+echo "ok: $parts in $(((SECONDS - started) / 60)) min $(((SECONDS - started) % 60)) s"

@@ -15,7 +15,9 @@ pub fn wants_console(args: impl IntoIterator<Item = OsString>) -> bool {
         if arg == "--data-dir" {
             args.next(); // its folder
         } else if arg != crate::HIDDEN_ARG
-            && !arg.to_str().is_some_and(|arg| arg.starts_with("--data-dir="))
+            && !arg
+                .to_str()
+                .is_some_and(|arg| arg.starts_with("--data-dir="))
         {
             return true;
         }
@@ -40,13 +42,22 @@ mod tests {
     use super::*;
 
     fn wants(args: &[&str]) -> bool {
-        wants_console(std::iter::once("rapport.exe").chain(args.iter().copied()).map(OsString::from))
+        wants_console(
+            std::iter::once("rapport.exe")
+                .chain(args.iter().copied())
+                .map(OsString::from),
+        )
     }
 
     #[test]
     fn a_subcommand_help_or_version_prints_in_the_console_it_was_typed_in() {
         assert!(wants(&["people", "list"]));
-        assert!(wants(&["--data-dir", "C:\\Users\\José Núñez\\Rapport", "export", "csv"]));
+        assert!(wants(&[
+            "--data-dir",
+            "C:\\Users\\José Núñez\\Rapport",
+            "export",
+            "csv"
+        ]));
         assert!(wants(&["--help"]));
         assert!(wants(&["--version"]));
         assert!(wants(&["--no-such-flag"]));
@@ -57,7 +68,10 @@ mod tests {
         assert!(!wants(&[]));
         assert!(!wants(&["--hidden"]));
         assert!(!wants(&["--data-dir=C:\\Rapport data"]));
-        assert!(!wants(&["--data-dir", "C:\\Users\\José Núñez\\Rapport data"]));
+        assert!(!wants(&[
+            "--data-dir",
+            "C:\\Users\\José Núñez\\Rapport data"
+        ]));
         assert!(!wants(&["--hidden", "--data-dir"]));
     }
 }

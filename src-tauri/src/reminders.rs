@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rapport_core::Store;
-use rapport_reminders::{AppIdentity, Host, Inbox};
+use rapport_reminders::{AppIdentity, Host, Inbox, NotifyError};
 use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::{tray, window};
@@ -14,7 +14,8 @@ pub use rapport_reminders::{channel, Handle, NotificationHealth};
 
 /// Event the UI listens to, to reload what it shows when the store changed elsewhere.
 pub const STORE_CHANGED_EVENT: &str = "store-changed";
-/// Event telling the UI that notifications cannot be shown (no notification service).
+/// Event telling the UI that notifications cannot be shown: its payload is `"missing"` (no
+/// notification service) or `"refused"` (turned off for Rapport, as macOS and Windows allow).
 pub const NOTIFICATIONS_UNAVAILABLE_EVENT: &str = "notifications-unavailable";
 
 struct TauriHost<R: Runtime>(AppHandle<R>);
@@ -24,8 +25,13 @@ impl<R: Runtime> Host for TauriHost<R> {
         let _ = self.0.emit(STORE_CHANGED_EVENT, ());
     }
 
-    fn notifications_unavailable(&self) {
-        let _ = self.0.emit(NOTIFICATIONS_UNAVAILABLE_EVENT, ());
+    fn notifications_unavailable(&self, why: &NotifyError) {
+        // The window words it: no service on this desktop, or turned off by the person.
+        let reason = match why {
+            NotifyError::Refused(_) => "refused",
+            _ => "missing",
+        };
+        let _ = self.0.emit(NOTIFICATIONS_UNAVAILABLE_EVENT, reason);
     }
 
     fn refresh_tray(&self, store: &Store, notifications_unavailable: bool) {
@@ -50,8 +56,18 @@ pub fn start<R: Runtime>(
 ) {
     let config = app.config();
     let identity = AppIdentity {
-        name: config.product_name.clone().unwrap_or_else(|| "Rapport".into()),
+        name: config
+            .product_name
+            .clone()
+            .unwrap_or_else(|| "Rapport".into()),
         identifier: config.identifier.clone(),
     };
-    rapport_reminders::start(Arc::new(TauriHost(app)), identity, store, health, inbox, data_dir);
+    rapport_reminders::start(
+        Arc::new(TauriHost(app)),
+        identity,
+        store,
+        health,
+        inbox,
+        data_dir,
+    );
 }

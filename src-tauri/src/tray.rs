@@ -247,9 +247,15 @@ mod tests {
     fn in_the_macos_menu_bar_the_count_is_always_beside_the_icon() {
         assert_eq!(
             tray_label(2, false, true),
-            (Some("2".to_string()), "Rapport — 2 follow-ups due".to_string())
+            (
+                Some("2".to_string()),
+                "Rapport — 2 follow-ups due".to_string()
+            )
         );
-        assert_eq!(tray_label(0, false, true), (None, "Rapport — nothing due".to_string()));
+        assert_eq!(
+            tray_label(0, false, true),
+            (None, "Rapport — nothing due".to_string())
+        );
     }
 
     #[test]

@@ -193,7 +193,10 @@ fn a_reader_that_stops_after_one_line_ends_the_export_quietly() {
     // The reader is dropped here: the pipe is closed with most of the CSV unread.
     let output = export.wait_with_output().unwrap();
 
-    assert!(header.starts_with("\u{feff}Name,"), "the header came first: {header}");
+    assert!(
+        header.starts_with("\u{feff}Name,"),
+        "the header came first: {header}"
+    );
     let stderr = stderr(&output);
     assert!(!stderr.contains("panicked"), "no panic: {stderr}");
     assert_eq!(output.status.code(), Some(0), "stderr: {stderr}");

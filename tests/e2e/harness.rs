@@ -234,7 +234,10 @@ impl Profile {
     fn apply(&self, command: &mut Command, bus: &Bus) {
         command
             .env("RAPPORT_DATA_DIR", &self.data_dir)
-            .env("RAPPORT_LOG", "info,rapport_app=debug,rapport_reminders=debug")
+            .env(
+                "RAPPORT_LOG",
+                "info,rapport_app=debug,rapport_reminders=debug",
+            )
             .env("HOME", &self.home)
             .env("XDG_CONFIG_HOME", self.home.join(".config"))
             .env("XDG_DATA_HOME", self.home.join(".local/share"))

@@ -26,10 +26,16 @@ export async function start(marks) {
   }
   await renderMain();
   await listen('store-changed', () => refresh().catch(showFatal));
-  // Said once a run: when no notification service exists, Today and the tray carry the load.
-  const showNoNotifications = () => { if (!state.noticeDismissed) $('notice-banner').hidden = false; };
+  // Said once a run: when no notification service exists, or the person turned Rapport's
+  // notifications off (macOS asks once), Today and the tray carry the load.
+  const showNoNotifications = (why) => {
+    if (why === 'refused') {
+      $('notice-text').textContent = 'Rapport cannot show notifications: they are turned off for Rapport in the system settings (Notifications). Due follow-ups stay in Today, and the tray shows how many are due.';
+    }
+    if (!state.noticeDismissed) $('notice-banner').hidden = false;
+  };
   $('notice-dismiss').addEventListener('click', () => { state.noticeDismissed = true; $('notice-banner').hidden = true; });
-  await listen('notifications-unavailable', showNoNotifications);
+  await listen('notifications-unavailable', (event) => showNoNotifications(event.payload));
   if (!(await call('notifications_available'))) showNoNotifications();
   const settings = await call('get_settings');
   if (!settings.autostartAsked && settings.autostart !== null) {

@@ -18,7 +18,7 @@ use chrono::Local;
 use rapport_core::store::time::next_local_midnight;
 use rapport_core::Store;
 
-use crate::notifier::{self, Activation, AppIdentity, OnActivation, Toast};
+use crate::notifier::{self, Activation, AppIdentity, NotifyError, OnActivation, Toast};
 use crate::schedule::{next_wake, sleep_duration};
 use crate::wall_timer::WallTimer;
 use crate::{actions, watch, NotificationHealth};
@@ -36,8 +36,9 @@ pub trait Host: Send + Sync + 'static {
     /// The store changed behind what is on screen (a notice delivered, a notification acted on,
     /// another process wrote): reload it.
     fn store_changed(&self);
-    /// Notifications just became unavailable: say so, once.
-    fn notifications_unavailable(&self);
+    /// Notifications just became unavailable (no service, or the person turned them off): say
+    /// so, once.
+    fn notifications_unavailable(&self, why: &NotifyError);
     /// Show today's follow-ups in the tray (or their count, when notifications cannot).
     fn refresh_tray(&self, store: &Store, notifications_unavailable: bool);
     /// Open Rapport on a follow-up, or on Today.
@@ -88,7 +89,8 @@ pub fn start(
     let timer = WallTimer::start(inbox.sender.clone(), Wake::Timer)
         .inspect_err(|error| tracing::info!(%error, "no wall-clock timer: the reminder loop wakes every minute"))
         .ok();
-    let on_activation = activation_handler(host.clone(), store.clone(), Handle(inbox.sender.clone()));
+    let on_activation =
+        activation_handler(host.clone(), store.clone(), Handle(inbox.sender.clone()));
     std::thread::Builder::new()
         .name("reminders".into())
         .spawn(move || {
@@ -155,9 +157,13 @@ fn run(
                     },
                 };
                 let shown = notifier.show(&toast);
-                if health.record(shown.as_ref().map(|_| ())) {
-                    tracing::warn!("no notification service: due follow-ups are shown in the app and counted in the tray");
-                    host.notifications_unavailable();
+                if let Err(why) = &shown {
+                    if health.record(Err(why)) {
+                        tracing::warn!(%why, "no notification service: due follow-ups are shown in the app and counted in the tray");
+                        host.notifications_unavailable(why);
+                    }
+                } else {
+                    health.record(Ok(()));
                 }
                 shown.map_err(|error| error.to_string())
             })

@@ -19,7 +19,10 @@ fn end_on(error: &io::Error) -> ! {
         std::process::exit(0);
     }
     // stderr may be gone too; nothing more can be done then.
-    let _ = writeln!(io::stderr(), "rapport: cannot write to standard output: {error}");
+    let _ = writeln!(
+        io::stderr(),
+        "rapport: cannot write to standard output: {error}"
+    );
     std::process::exit(1);
 }
 

@@ -180,7 +180,9 @@ fn a_store_lives_happily_in_a_folder_with_spaces_and_accents_in_its_name() {
     {
         let store = Store::open(&dir).unwrap();
         store
-            .add_person(rapport_core::network::people::PersonInput::named("Zoë Ğündoğdu"))
+            .add_person(rapport_core::network::people::PersonInput::named(
+                "Zoë Ğündoğdu",
+            ))
             .unwrap();
         let backup = store.backup_now().unwrap();
         assert!(backup.path.starts_with(&dir), "{backup:?}");

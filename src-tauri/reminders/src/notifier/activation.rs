@@ -42,10 +42,16 @@ impl ActionKey {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Activation {
     /// Open Rapport on this follow-up, or on Today for a summary.
-    Open { followup: Option<i64> },
-    Done { followup: i64 },
+    Open {
+        followup: Option<i64>,
+    },
+    Done {
+        followup: i64,
+    },
     /// Snooze a day.
-    Snooze { followup: i64 },
+    Snooze {
+        followup: i64,
+    },
 }
 
 impl Activation {

@@ -43,9 +43,7 @@ struct Server {
 impl Server {
     /// Connects to the session bus and starts listening for clicks and actions, which go to
     /// `on_action(followup, action)` on a thread of their own.
-    fn connect(
-        on_action: impl Fn(Option<i64>, &str) + Send + 'static,
-    ) -> zbus::Result<Server> {
+    fn connect(on_action: impl Fn(Option<i64>, &str) + Send + 'static) -> zbus::Result<Server> {
         let connection = Connection::session()?;
         let shown: Arc<Mutex<HashMap<u32, Option<i64>>>> = Arc::default();
         let rule = MatchRule::builder()

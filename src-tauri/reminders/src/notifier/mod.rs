@@ -10,18 +10,18 @@
 use std::sync::Arc;
 
 mod activation;
+#[cfg(any(target_os = "macos", test))]
+pub mod category;
 #[cfg(target_os = "linux")]
 mod freedesktop;
 #[cfg(target_os = "macos")]
 mod macos;
-#[cfg(windows)]
-mod windows;
 #[cfg(any(windows, test))]
 pub mod toast_xml;
-#[cfg(any(target_os = "macos", test))]
-pub mod category;
+#[cfg(windows)]
+mod windows;
 
-pub use activation::{Activation, ActionKey};
+pub use activation::{ActionKey, Activation};
 
 /// What a notification says, and which follow-up it is about (none for a summary of several:
 /// that one only opens Today).
@@ -71,7 +71,10 @@ impl NotifyError {
     /// Whether the person should be told, once, that notifications cannot reach them, and the
     /// tray should count what is due instead.
     pub fn means_unavailable(&self) -> bool {
-        matches!(self, NotifyError::ServiceMissing(_) | NotifyError::Refused(_))
+        matches!(
+            self,
+            NotifyError::ServiceMissing(_) | NotifyError::Refused(_)
+        )
     }
 }
 
@@ -105,6 +108,8 @@ struct Unsupported;
 #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
 impl Notifier for Unsupported {
     fn show(&mut self, _toast: &Toast) -> Result<(), NotifyError> {
-        Err(NotifyError::ServiceMissing("this platform has no notifier".into()))
+        Err(NotifyError::ServiceMissing(
+            "this platform has no notifier".into(),
+        ))
     }
 }

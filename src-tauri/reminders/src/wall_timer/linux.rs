@@ -8,17 +8,14 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use rustix::io::Errno;
 use rustix::time::{
-    timerfd_create, timerfd_settime, Itimerspec, TimerfdClockId, TimerfdFlags,
-    TimerfdTimerFlags, Timespec,
+    timerfd_create, timerfd_settime, Itimerspec, TimerfdClockId, TimerfdFlags, TimerfdTimerFlags,
+    Timespec,
 };
 
 pub(super) struct Timer(Arc<OwnedFd>);
 
 impl Timer {
-    pub fn start<T: Clone + Send + 'static>(
-        wake: Sender<T>,
-        fired: T,
-    ) -> std::io::Result<Timer> {
+    pub fn start<T: Clone + Send + 'static>(wake: Sender<T>, fired: T) -> std::io::Result<Timer> {
         let fd = Arc::new(timerfd_create(
             TimerfdClockId::Realtime,
             TimerfdFlags::CLOEXEC,

@@ -76,6 +76,10 @@ mod tests {
             waited >= Duration::from_millis(250),
             "went off early: {waited:?}"
         );
+        assert!(
+            receiver.recv_timeout(Duration::from_millis(300)).is_err(),
+            "one deadline goes off once"
+        );
         // Re-armed further away, then nearer: the nearer deadline wins.
         timer.arm(Utc::now() + chrono::Duration::hours(1)).unwrap();
         timer

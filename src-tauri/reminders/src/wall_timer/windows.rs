@@ -140,45 +140,12 @@ impl Drop for Timer {
     }
 }
 
+/// What only this timer does; the specification every platform's timer meets is in `mod.rs`.
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::sync::mpsc::{self, RecvTimeoutError};
-    use std::time::{Duration, Instant};
-
-    #[test]
-    fn goes_off_about_when_armed_for_and_the_nearer_re_arming_wins() {
-        let (sender, receiver) = mpsc::channel();
-        let timer = Timer::start(sender, "fired").unwrap();
-        let started = Instant::now();
-        timer
-            .arm(Utc::now() + chrono::Duration::milliseconds(300))
-            .unwrap();
-        assert_eq!(receiver.recv_timeout(Duration::from_secs(5)), Ok("fired"));
-        // Windows' timer ticks every ~15.6 ms, so allow for a tick either side.
-        let waited = started.elapsed();
-        assert!(
-            waited >= Duration::from_millis(250),
-            "went off early: {waited:?}"
-        );
-        assert_eq!(
-            receiver.recv_timeout(Duration::from_millis(300)),
-            Err(RecvTimeoutError::Timeout),
-            "one deadline goes off once"
-        );
-
-        timer.arm(Utc::now() + chrono::Duration::hours(1)).unwrap();
-        timer
-            .arm(Utc::now() + chrono::Duration::milliseconds(100))
-            .unwrap();
-        assert_eq!(receiver.recv_timeout(Duration::from_secs(5)), Ok("fired"));
-
-        timer.arm(Utc::now() + chrono::Duration::hours(1)).unwrap();
-        assert_eq!(
-            receiver.recv_timeout(Duration::from_millis(500)),
-            Err(RecvTimeoutError::Timeout)
-        );
-    }
+    use std::time::Duration;
 
     #[test]
     fn a_deadline_in_the_past_even_before_1601_goes_off_at_once() {
