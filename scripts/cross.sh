@@ -27,18 +27,18 @@ MACS=(aarch64-apple-darwin x86_64-apple-darwin)
 # cargo-web load; python3-venv holds zig, the C compiler for the Macs' build scripts.
 need_packages gcc-mingw-w64-x86-64 wine wine64 libllvm22 libgit2-1.5 libssh2-1 libcurl4 python3-venv
 
-if [ ! -x "$TOOLCHAIN/usr/bin/rustc" ]; then
+if [ "$(cat "$TOOLCHAIN/.version" 2>/dev/null)" != "$RUST_WEB_VERSION" ]; then
   echo "==> Debian's rustc-web $RUST_WEB_VERSION with the standard library's sources, into target/cross"
   rm -rf "$CROSS/debs" "$TOOLCHAIN"
   mkdir -p "$CROSS/debs"
-  packages=(rustc-web cargo-web libstd-rust-web-dev libstd-rust-web-1.96 rust-web-src)
-  (cd "$CROSS/debs" && apt-get download -qq "${packages[@]/%/=$RUST_WEB_VERSION}" 2>/dev/null) || {
-    # A security update replaces the version pinned above; then take the one Debian has now.
-    echo "    $RUST_WEB_VERSION is gone from the archive; taking Debian's current rustc-web" >&2
-    as_root apt-get update -qq
-    (cd "$CROSS/debs" && apt-get download -qq "${packages[@]}" 2>/dev/null)
-  }
+  packages=(rustc-web cargo-web libstd-rust-web-dev "libstd-rust-web-${RUST_WEB_VERSION%.*}" rust-web-src)
+  if ! (cd "$CROSS/debs" && apt-get download -qq "${packages[@]/%/=$RUST_WEB_VERSION}"); then
+    echo "FAIL: Debian (bookworm-security) no longer has rustc-web $RUST_WEB_VERSION: set RUST_WEB_VERSION in scripts/cross.sh to the version \`apt-cache policy rustc-web\` offers" >&2
+    exit 1
+  fi
   for deb in "$CROSS"/debs/*.deb; do dpkg-deb -x "$deb" "$TOOLCHAIN"; done
+  # Written last: an unpacking cut short is done again next time.
+  echo "$RUST_WEB_VERSION" >"$TOOLCHAIN/.version"
 fi
 export LD_LIBRARY_PATH="$TOOLCHAIN/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export RUSTC="$TOOLCHAIN/usr/bin/rustc"
@@ -109,6 +109,10 @@ PY
   local -A not_under_wine=(
     [export::every_export_parses_in_python_vobject_icalendar_csv_and_json]="checks the exports with Python's vobject and icalendar: Python here is a Linux program, which a Windows process under Wine cannot start"
   )
+  if [ ${#binaries[@]} -lt 10 ]; then
+    echo "FAIL: found ${#binaries[@]} test binaries in the Windows build, not the core's, the reminders', the shell's, the CLI's and the commands'" >&2
+    exit 1
+  fi
   local skips=() failed=() test binary dir exe
   for test in "${!not_under_wine[@]}"; do skips+=(--skip "$test"); done
   local report=$CROSS/windows-tests.txt
@@ -120,7 +124,7 @@ PY
     if ! (cd "$dir" && wine "$exe" "${skips[@]}") >>"$report" 2>&1; then
       failed+=("$(basename "$exe")")
     fi
-    grep -E '^test result' "$report" | tail -n 1 | sed 's/^/      /'
+    grep -E '^test result' "$report" | tail -n 1 | sed 's/^/      /' || true
   done
   if [ ${#failed[@]} -gt 0 ]; then
     grep -E -B2 -A25 '^failures:$' "$report" >&2 || tail -n 40 "$report" >&2

@@ -86,7 +86,7 @@ const COMMANDS: &[&str] = &[
     "window_painted",
     "followups_ahead",
     "list_people_summaries",
-    "notifications_available",
+    "notification_trouble",
     "get_settings",
     "set_quiet_hours",
     "set_circle_cadence",

@@ -1,8 +1,8 @@
 //! The CLI's output in a Windows console. The release binary is a GUI program
 //! (`windows_subsystem = "windows"`, so opening the app shows no console window), and such a
 //! program prints nothing to the console it was started from unless it attaches to it. Attached,
-//! `rapport people list` in cmd or PowerShell prints there; output redirected to a file or a pipe
-//! needs no console and is left alone.
+//! `rapport people list` in cmd or PowerShell prints there. Standard handles already redirected
+//! to a file or a pipe stay as they are: attaching fills in only those that were empty.
 
 use std::ffi::OsString;
 

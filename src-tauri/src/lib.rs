@@ -134,7 +134,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
             commands::network::graph::who_do_i_know_at,
             commands::network::graph::mutual_contacts,
             commands::network::graph::warm_paths,
-            commands::followups::notifications_available,
+            commands::followups::notification_trouble,
             commands::store::settings::get_settings,
             commands::store::settings::set_quiet_hours,
             commands::store::settings::set_circle_cadence,

@@ -27,9 +27,10 @@ impl<R: Runtime> Host for TauriHost<R> {
 
     fn notifications_unavailable(&self, why: &NotifyError) {
         // The window words it: no service on this desktop, or turned off by the person.
-        let reason = match why {
-            NotifyError::Refused(_) => "refused",
-            _ => "missing",
+        let reason = if matches!(why, NotifyError::Refused(_)) {
+            "refused"
+        } else {
+            "missing"
         };
         let _ = self.0.emit(NOTIFICATIONS_UNAVAILABLE_EVENT, reason);
     }

@@ -36,7 +36,8 @@ export async function start(marks) {
   };
   $('notice-dismiss').addEventListener('click', () => { state.noticeDismissed = true; $('notice-banner').hidden = true; });
   await listen('notifications-unavailable', (event) => showNoNotifications(event.payload));
-  if (!(await call('notifications_available'))) showNoNotifications();
+  const trouble = await call('notification_trouble');
+  if (trouble) showNoNotifications(trouble);
   const settings = await call('get_settings');
   if (!settings.autostartAsked && settings.autostart !== null) {
     const question = autostartQuestion({ call, onDone: () => question.remove() });

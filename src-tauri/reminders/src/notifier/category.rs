@@ -34,15 +34,15 @@ pub struct CategoryAction {
     pub foreground: bool,
 }
 
-/// The category's buttons, in the order shown: Done, then Snooze. Open is the click on the
-/// notification itself, so it needs no button.
+/// The category's buttons, in the order shown: Open in Rapport (as a click on the notification
+/// does, but said on a button as on Linux and Windows), Done, then Snooze.
 pub fn actions() -> Vec<CategoryAction> {
-    [ActionKey::Done, ActionKey::Snooze]
+    [ActionKey::Open, ActionKey::Done, ActionKey::Snooze]
         .into_iter()
         .map(|action| CategoryAction {
             identifier: action.key(),
             title: action.label(),
-            foreground: false,
+            foreground: action == ActionKey::Open,
         })
         .collect()
 }
@@ -105,10 +105,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn done_and_snooze_are_buttons_answered_without_switching_apps() {
+    fn open_brings_rapport_forward_and_done_and_snooze_are_answered_without_switching_apps() {
         assert_eq!(
             actions(),
             [
+                CategoryAction {
+                    identifier: "default",
+                    title: "Open in Rapport",
+                    foreground: true,
+                },
                 CategoryAction {
                     identifier: "done",
                     title: "Done",
@@ -166,6 +171,7 @@ mod tests {
         assert_eq!(
             read,
             [
+                Some(Activation::Open { followup: Some(42) }),
                 Some(Activation::Done { followup: 42 }),
                 Some(Activation::Snooze { followup: 42 }),
             ]

@@ -44,6 +44,9 @@ pub fn notifier(app: AppIdentity, on_activation: OnActivation) -> Box<dyn Notifi
 /// How long `show` waits for the centre to say whether it took a notification.
 const ADD_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How long the first notification waits for the person to answer the permission prompt.
+const AUTHORIZATION_WAIT: Duration = Duration::from_secs(120);
+
 /// What the person answered when asked to allow notifications.
 const UNANSWERED: u8 = 0;
 const ALLOWED: u8 = 1;
@@ -219,6 +222,14 @@ fn request_for(toast: &Toast) -> Retained<UNNotificationRequest> {
 impl Notifier for NotificationCentre {
     fn show(&mut self, toast: &Toast) -> Result<(), NotifyError> {
         let center = UNUserNotificationCenter::currentNotificationCenter();
+        // At the first start the person is being asked; what is shown meanwhile would be refused
+        // and lost (its delivery is already recorded), so wait for their answer, up to a while.
+        let asked = std::time::Instant::now();
+        while self.authorization.load(Ordering::SeqCst) == UNANSWERED
+            && asked.elapsed() < AUTHORIZATION_WAIT
+        {
+            std::thread::sleep(Duration::from_millis(100));
+        }
         if self.authorization.load(Ordering::SeqCst) == REFUSED {
             // Remembered, so this one is not even tried; asked again in the background (no
             // prompt, just the current decision) so turning them on in System Settings is

@@ -35,13 +35,12 @@ pub fn launch_argument(toast: &Toast) -> String {
     Activation::argument(ActionKey::Open, toast.followup)
 }
 
-/// The toast's buttons: Done and Snooze on a toast about one follow-up, none on a summary.
-/// Opening is a click on the toast, so it has no button of its own.
+/// The toast's buttons: Open in Rapport, Done and Snooze on a toast about one follow-up; Open
+/// alone on a summary. (A click on the toast opens Rapport too.)
 pub fn buttons(toast: &Toast) -> Vec<Button> {
     toast
         .actions()
         .iter()
-        .filter(|action| **action != ActionKey::Open)
         .map(|&action| Button {
             label: action.label(),
             argument: Activation::argument(action, toast.followup),
@@ -167,6 +166,7 @@ mod tests {
                 r#"<toast launch="default:42"><visual><binding template="ToastGeneric">"#,
                 r#"<text>Follow up with Ana</text><text>Send her the deck</text>"#,
                 r#"</binding></visual><actions>"#,
+                r#"<action content="Open in Rapport" arguments="default:42"/>"#,
                 r#"<action content="Done" arguments="done:42"/>"#,
                 r#"<action content="Snooze 1 day" arguments="snooze:42"/>"#,
                 r#"</actions></toast>"#
@@ -181,10 +181,12 @@ mod tests {
             concat!(
                 r#"<toast launch="default"><visual><binding template="ToastGeneric">"#,
                 r#"<text>3 follow-ups due</text><text>Ana, Bo and Chen</text>"#,
-                r#"</binding></visual></toast>"#
+                r#"</binding></visual><actions>"#,
+                r#"<action content="Open in Rapport" arguments="default"/>"#,
+                r#"</actions></toast>"#
             )
         );
-        assert!(buttons(&summary()).is_empty());
+        assert_eq!(buttons(&summary()).len(), 1);
     }
 
     #[test]
@@ -201,6 +203,10 @@ mod tests {
         assert_eq!(
             read,
             [
+                (
+                    "Open in Rapport",
+                    Some(Activation::Open { followup: Some(7) })
+                ),
                 ("Done", Some(Activation::Done { followup: 7 })),
                 ("Snooze 1 day", Some(Activation::Snooze { followup: 7 })),
             ]

@@ -72,8 +72,11 @@ pub async fn snooze_followup(
     Ok(followup)
 }
 
-/// Whether notifications can be shown; false once a send found no notification service.
+/// Why notifications cannot be shown, once a send found out: `"missing"` (no notification
+/// service) or `"refused"` (turned off for Rapport); none while they can.
 #[tauri::command]
-pub async fn notifications_available(state: State<'_, AppState>) -> CommandResult<bool> {
-    Ok(!state.notifications.unavailable())
+pub async fn notification_trouble(
+    state: State<'_, AppState>,
+) -> CommandResult<Option<&'static str>> {
+    Ok(state.notifications.trouble())
 }
