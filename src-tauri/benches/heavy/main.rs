@@ -115,9 +115,9 @@ fn bench_workflow(
     );
     // What any command costs on the mock runtime: a round trip with nothing to do.
     report.add(
-        "an IPC round trip doing nothing (notifications_available)",
+        "an IPC round trip doing nothing (notification_trouble)",
         Samples::measure(&vec![(); runs], |_| {
-            ipc.call("notifications_available", json!({}));
+            ipc.call("notification_trouble", json!({}));
         }),
         "",
     );
