@@ -362,12 +362,25 @@ impl App {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("wry"));
         capabilities.insert("tauri:options".into(), json!({ "application": APP }));
-        // WebKitWebDriver speaks plain HTTP on loopback: no TLS stack needed.
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a WebDriver session with the app");
+        // WebKitWebDriver speaks plain HTTP on loopback: no TLS stack needed. tauri-driver
+        // listens before WebKitWebDriver behind it does, and on a loaded machine the first
+        // request can find the connection closed: asked again, a little later, a few times.
+        let mut attempts = 0;
+        let client = loop {
+            attempts += 1;
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if attempts < 4 => {
+                    eprintln!("no WebDriver session yet (attempt {attempts}): {error}");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                Err(error) => panic!("a WebDriver session with the app: {error}"),
+            }
+        };
         App {
             client,
             _driver: driver,
