@@ -1,11 +1,13 @@
 //! Opening a store whole. The floor (`store`) opens the SQLite file and migrates it; this adds
 //! what the rooms above need every time a store opens or a backup replaces it: a search index
-//! that is filled, the user's own person row, and the bin emptied of people past their undo.
+//! that is filled, the user's own person row, the bin emptied of people past their undo, and a
+//! reminder ahead for every birthday.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::error::Result;
+use crate::followups::birthdays;
 use crate::network::{people, search};
 use crate::store::backups::RestoreInfo;
 use crate::store::clock::{Clock, SystemClock};
@@ -49,7 +51,7 @@ impl Store {
     }
 
     fn settle(&self, previous_version: i64) -> Result<()> {
-        let now = self.now();
+        let (now, zone) = (self.now(), self.zone());
         self.write(|tx| {
             // After an upgrade that recreated the index, and also when it is empty while people
             // exist: a crash between that upgrade and this refill must not leave search empty.
@@ -59,7 +61,9 @@ impl Store {
                 search::rebuild(tx)?;
             }
             people::ensure_me(tx, now)?;
-            people::purge_deleted(tx, now)
+            people::purge_deleted(tx, now)?;
+            birthdays::arm_all(tx, now, &zone)?;
+            Ok(())
         })
     }
 }

@@ -1,4 +1,9 @@
 //! What to do now, read from every room below: Today's follow-ups, meetings, opportunities,
-//! people going cold and how far the brainstorm has come.
+//! people going cold and how far the brainstorm has come; the user's goals and their progress;
+//! and the weekly plan of who to reach out to and why.
 
+pub mod goals;
+pub mod period;
+pub mod plan;
+pub mod progress;
 pub mod today;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::Result;
-use crate::followups::{self, FollowupKind};
+use crate::followups::{self, birthdays, FollowupKind};
 use crate::network::people::{self, Person, PersonInput};
 use crate::store::time::from_db;
 use crate::store::Store;
@@ -58,17 +58,34 @@ pub(crate) fn rearm(conn: &Connection, person_id: i64, now: DateTime<Utc>) -> Re
 }
 
 impl Store {
+    /// Adds a person. It lives here, not beside the person, because a birthday arms its
+    /// reminder.
+    pub fn add_person(&self, input: PersonInput) -> Result<Person> {
+        let (now, zone) = (self.now(), self.zone());
+        self.write(|tx| {
+            let person = people::create(tx, input, now)?;
+            if person.birthday.is_some() {
+                birthdays::arm(tx, person.id, now, &zone)?;
+            }
+            Ok(person)
+        })
+    }
+
     /// Replaces every editable field of a person with `input`. It lives here, not beside the
-    /// person, because a new cadence re-arms their keep-in-touch.
+    /// person, because a new cadence re-arms their keep-in-touch and a new birthday its reminder.
     pub fn update_person(&self, id: i64, input: PersonInput) -> Result<Person> {
         let valid = people::validate(input)?;
-        let now = self.now();
+        let (now, zone) = (self.now(), self.zone());
         self.write(|tx| {
             people::ensure_exists(tx, id)?;
             // Only a new cadence re-arms keep-in-touch: any other edit must not bring back one
             // already done, dismissed or snoozed.
-            if people::write_fields(tx, id, &valid, now)? {
+            let changed = people::write_fields(tx, id, &valid, now)?;
+            if changed.cadence {
                 rearm(tx, id, now)?;
+            }
+            if changed.birthday {
+                birthdays::arm(tx, id, now, &zone)?;
             }
             people::load(tx, id)
         })

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::network::people::PersonRef;
 use crate::store::time::local_to_utc;
 
+pub mod birthdays;
 mod due;
 pub mod interactions;
 pub mod keep_in_touch;
@@ -27,6 +28,7 @@ pub enum FollowupKind {
     FollowUp,
     InformReferrer,
     KeepInTouch,
+    Birthday,
     Custom,
 }
 
@@ -37,6 +39,7 @@ impl FollowupKind {
             FollowupKind::FollowUp => "follow_up",
             FollowupKind::InformReferrer => "inform_referrer",
             FollowupKind::KeepInTouch => "keep_in_touch",
+            FollowupKind::Birthday => "birthday",
             FollowupKind::Custom => "custom",
         }
     }

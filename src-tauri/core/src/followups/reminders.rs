@@ -30,6 +30,7 @@ fn kind_label(kind: FollowupKind) -> &'static str {
         FollowupKind::FollowUp => "Follow up",
         FollowupKind::InformReferrer => "Tell your referrer",
         FollowupKind::KeepInTouch => "Keep in touch",
+        FollowupKind::Birthday => "Wish them a happy birthday",
         FollowupKind::Custom => "Follow-up",
     }
 }

@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::guide::drafts::{draft_exploring, Draft, ThankYouMedium};
 use crate::guide::speech::{
     self, timing, word_count, PitchKind, Timing, DEFAULT_WORDS_PER_MINUTE, MAX_WORDS_PER_MINUTE,
     MIN_WORDS_PER_MINUTE,
@@ -18,6 +19,8 @@ use crate::store::Store;
 
 /// The `setting` key of the user's speaking rate, in words a minute.
 const SPEAKING_RATE_KEY: &str = "speaking_rate";
+/// The pitch the user chose to be offered in drafts and agendas.
+const CHOSEN_KEY: &str = "pitch.chosen";
 
 /// What separates a tailored copy's title from the audience it is for.
 const FOR_AUDIENCE: &str = " — for ";
@@ -311,3 +314,43 @@ mod tests {
         );
     }
 }
+
+impl Store {
+    /// The pitch offered in the "what you're exploring" note and the interview agenda's
+    /// introduction: the one the user chose, else the elevator speech edited last.
+    pub fn chosen_pitch(&self) -> Result<Option<Pitch>> {
+        self.read(|conn| {
+            let chosen: Option<i64> = settings::read_setting(conn, CHOSEN_KEY)?.and_then(|id| id.parse().ok());
+            if let Some(pitch) = chosen.map(|id| load(conn, id)).transpose().ok().flatten() {
+                return Ok(Some(pitch));
+            }
+            let latest: Option<i64> = conn
+                .query_row(
+                    "SELECT id FROM pitch WHERE kind = 'elevator' AND trim(text) <> ''
+                     ORDER BY updated_at DESC, id DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            latest.map(|id| load(conn, id)).transpose()
+        })
+    }
+
+    /// Chooses the pitch offered in drafts and agendas.
+    pub fn choose_pitch(&self, id: i64) -> Result<Pitch> {
+        self.write(|tx| {
+            let pitch = load(tx, id)?;
+            settings::write_setting(tx, CHOSEN_KEY, Some(&id.to_string()))?;
+            Ok(pitch)
+        })
+    }
+
+    /// The note telling `person_id` what the user is exploring, drafted from the chosen pitch.
+    pub fn draft_exploring(&self, person_id: i64, medium: ThankYouMedium) -> Result<Draft> {
+        let person = self.person(person_id)?;
+        let me = self.me()?;
+        let pitch = self.chosen_pitch()?;
+        Ok(draft_exploring(&person.display_name, &me.display_name, pitch.as_ref().map(|p| p.text.as_str()), medium))
+    }
+}
+

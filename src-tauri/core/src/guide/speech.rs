@@ -118,9 +118,13 @@ pub fn spoken_seconds(words: usize, words_per_minute: u32) -> f64 {
 
 /// Times `text` as a pitch of `kind` said at `words_per_minute`.
 pub fn timing(text: &str, kind: PitchKind, words_per_minute: u32) -> Timing {
+    timing_in_band(text, kind.band(), words_per_minute)
+}
+
+/// Times `text` against a band of seconds (an audience can ask for a shorter one).
+pub fn timing_in_band(text: &str, (band_min, band_max): (u32, u32), words_per_minute: u32) -> Timing {
     let words = word_count(text);
     let seconds = (spoken_seconds(words, words_per_minute) * 10.0).round() / 10.0;
-    let (band_min, band_max) = kind.band();
     let verdict = if seconds < f64::from(band_min) {
         Verdict::TooShort
     } else if seconds > f64::from(band_max) {

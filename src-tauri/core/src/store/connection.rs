@@ -65,6 +65,11 @@ impl Store {
         self.data_dir.as_ref().map(|dir| dir.join(DATABASE_FILE))
     }
 
+    /// The user's zone, from the clock (see [`crate::store::zone`]).
+    pub fn zone(&self) -> crate::store::zone::Zone {
+        self.clock.zone()
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }

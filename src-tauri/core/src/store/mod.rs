@@ -10,5 +10,6 @@ pub mod migrations;
 pub mod paths;
 pub mod settings;
 pub mod time;
+pub mod zone;
 
 pub use connection::Store;

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod birthdays;
 mod interactions;
 mod keep_in_touch;
 mod lifecycle;

@@ -23,9 +23,13 @@ fn a_person_keeps_every_field_given() {
             notes: Some("Interested in notes on the engine".into()),
             tags: vec!["math".into(), "Math".into(), " mentor ".into()],
             cadence_days: Some(30),
+            birthday: Some("12-10".into()),
+            strength: Some(4),
         })
         .unwrap();
     assert_eq!(person.display_name, "Ada Lovelace");
+    assert_eq!(person.birthday.as_deref(), Some("--12-10"));
+    assert_eq!((person.strength, person.strength_set), (4, true));
     assert_eq!(person.circle.as_deref(), Some("Professors & advisors"));
     assert_eq!(
         person.organization.as_deref(),
@@ -387,4 +391,31 @@ fn the_people_list_summary_names_each_person_as_the_full_list_does() {
     // The first screen: the first few, in the same order.
     let first = store.people_summaries(everyone, Some(2)).unwrap();
     assert_eq!(first, summaries[..2]);
+}
+
+#[test]
+fn strength_follows_the_circle_and_the_interactions_until_set() {
+    use rapport_core::followups::interactions::{InteractionInput, InteractionKind};
+    let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
+    let sam = store
+        .add_person(PersonInput { circle: Some("Classmates".into()), ..PersonInput::named("Sam") })
+        .unwrap();
+    assert_eq!((sam.strength, sam.strength_set), (2, false));
+    for _ in 0..3 {
+        store
+            .log_interaction(InteractionInput {
+                person_ids: vec![sam.id],
+                kind: InteractionKind::Call,
+                occurred_at: None,
+                medium: None,
+                summary: String::new(),
+                notes: String::new(),
+            })
+            .unwrap();
+    }
+    assert_eq!(store.person(sam.id).unwrap().strength, 3);
+    let set = store.set_strength(sam.id, Some(5)).unwrap();
+    assert_eq!((set.strength, set.strength_set), (5, true));
+    assert_eq!(store.set_strength(sam.id, Some(6)).unwrap_err().field(), Some("strength"));
+    assert_eq!(store.set_strength(sam.id, None).unwrap().strength, 3);
 }

@@ -17,6 +17,8 @@ const RELEASED: &[&str] = &[
     "4497df2ecd8908f289f10ecb65c7b8ffca254901048d3960cecb78904ffa8033",
     "1bd90faa9fc0350522cb526c2c5f8b8f9a1970d0d1c80586d843a9f5b2de2735",
     "fbd76935421d8a1eea2a72af01aa2eb992c933443cc67f79395638ffcbbeb66e",
+    "f1d8596b832b726b1b5725043beca3f7f4d8abae40003faaf2801bfe73f7890f",
+    "5caa1ee5c1733bdd11f31bba792c3218a16895dcb41d320ad0102af535f9b928",
 ];
 
 fn schema(conn: &Connection) -> Vec<(String, String)> {

@@ -222,18 +222,24 @@ fn a_store_whose_search_index_was_left_empty_is_indexed_again_at_the_next_start(
 fn a_store_upgraded_from_version_6_lists_the_names_that_keep_the_accents_typed_first() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let store = Store::open(dir.path()).unwrap();
-        for name in ["Jonas Müller", "Bo Murphy", "Li Murazik"] {
-            store
-                .add_person(rapport_core::network::people::PersonInput::named(name))
-                .unwrap();
+        // As version 6 left it: one index, accents folded.
+        let mut conn =
+            Connection::open(dir.path().join(rapport_core::store::paths::DATABASE_FILE)).unwrap();
+        rapport_core::store::migrations::migrate_to(&mut conn, 0, 6).unwrap();
+        for (id, name) in [(1, "Jonas Müller"), (2, "Bo Murphy"), (3, "Li Murazik")] {
+            conn.execute(
+                "INSERT INTO person (id, display_name, uid, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, '2026-03-01T09:00:00Z', '2026-03-01T09:00:00Z')",
+                rusqlite::params![id, name, format!("uid-{id}")],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO search_index (rowid, name, body) VALUES (?1, ?2, '')",
+                rusqlite::params![id, name],
+            )
+            .unwrap();
         }
     }
-    // As version 6 left it: one index, accents folded.
-    Connection::open(dir.path().join(rapport_core::store::paths::DATABASE_FILE))
-        .unwrap()
-        .execute_batch("DROP TABLE search_index_accents; PRAGMA user_version = 6;")
-        .unwrap();
     let store = Store::open(dir.path()).unwrap();
     let found: Vec<String> = store
         .search_people("mü")

@@ -1,6 +1,6 @@
 //! Drafts of the messages the guide asks a student to send: the request for an informational
-//! interview, the thank-you note, the planned follow-up, and the note telling a referrer that
-//! their introduction helped. Pure functions: a draft is a starting point the user edits, so
+//! interview, the thank-you note, the planned follow-up, the note telling a referrer that
+//! their introduction helped, and the note telling someone close what you are exploring. Pure functions: a draft is a starting point the user edits, so
 //! nothing here is stored.
 //!
 //! Every draft is plain text. Each piece of the user's text is collapsed onto one line (so a
@@ -10,12 +10,14 @@
 
 use serde::{Deserialize, Serialize};
 
+mod exploring;
 mod follow_up;
 mod phrasing;
 mod referrer;
 mod request;
 mod thank_you;
 
+pub use exploring::draft_exploring;
 pub use follow_up::draft_follow_up;
 pub use referrer::draft_referrer_update;
 pub use request::draft_request;

@@ -1,5 +1,6 @@
-//! People: the nodes of the contact graph. (Editing a person, `Store::update_person`, lives in
-//! `followups::keep_in_touch`: a new cadence re-arms their keep-in-touch.)
+//! People: the nodes of the contact graph. (Adding and editing a person, `Store::add_person` and
+//! `Store::update_person`, live in `followups::keep_in_touch`: a new cadence re-arms their
+//! keep-in-touch, a birthday its reminder.)
 
 mod find;
 mod lifecycle;

@@ -63,6 +63,11 @@ pub struct Person {
     pub uid: String,
     /// `YYYY-MM-DD`, or `--MM-DD` when the year is not known.
     pub birthday: Option<String>,
+    /// How close the user is to them, 0-5: as set, or defaulted (see
+    /// [`crate::network::strength`]).
+    pub strength: u8,
+    /// Whether the user set `strength` (otherwise it follows the circle and the interactions).
+    pub strength_set: bool,
     /// When the user connected with them on LinkedIn (`YYYY-MM-DD`).
     pub connected_on: Option<String>,
     /// Emails and phone numbers beyond `email` and `phone`.
@@ -90,6 +95,10 @@ pub struct PersonInput {
     pub tags: Vec<String>,
     /// Keep in touch every this many days (None: the circle's default).
     pub cadence_days: Option<i64>,
+    /// As typed: `YYYY-MM-DD`, `MM-DD` or `--MM-DD` (None: not known).
+    pub birthday: Option<String>,
+    /// 0-5 (None: follow the circle and the interactions).
+    pub strength: Option<u8>,
 }
 
 impl PersonInput {

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::model::{PeopleFilter, Person, PersonSummary};
 use crate::error::{Error, Result};
+use crate::network::strength;
 use crate::store::columns::time_at;
 use crate::store::Store;
 
@@ -19,7 +20,10 @@ const SELECT_PERSON: &str = "
            (SELECT group_concat(value, char(31)) FROM
                (SELECT value FROM contact_point WHERE person_id = p.id AND kind = 'email' ORDER BY id)),
            (SELECT group_concat(value, char(31)) FROM
-               (SELECT value FROM contact_point WHERE person_id = p.id AND kind = 'phone' ORDER BY id))
+               (SELECT value FROM contact_point WHERE person_id = p.id AND kind = 'phone' ORDER BY id)),
+           p.strength,
+           -- strength::INTERACTION_COUNT, for the default strength
+           (SELECT count(*) FROM interaction_participant ip WHERE ip.person_id = p.id)
     FROM person p
     LEFT JOIN circle c ON c.id = p.circle_id
     LEFT JOIN role r ON r.id = (SELECT max(id) FROM role WHERE person_id = p.id AND ended_on IS NULL)
@@ -52,12 +56,12 @@ pub(crate) fn unit_separated(text: Option<String>) -> Vec<String> {
 }
 
 fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
+    let circle: Option<String> = row.get(4)?;
     Ok(Person {
         id: row.get(0)?,
         display_name: row.get(1)?,
         given_name: row.get(2)?,
         family_name: row.get(3)?,
-        circle: row.get(4)?,
         organization: row.get(5)?,
         title: row.get(6)?,
         email: row.get(7)?,
@@ -76,6 +80,12 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
         connected_on: row.get(20)?,
         other_emails: unit_separated(row.get(21)?),
         other_phones: unit_separated(row.get(22)?),
+        strength: match row.get::<_, Option<u8>>(23)? {
+            Some(set) => set,
+            None => strength::default_for(circle.as_deref(), row.get(24)?),
+        },
+        strength_set: row.get::<_, Option<u8>>(23)?.is_some(),
+        circle,
     })
 }
 

@@ -2,6 +2,7 @@
 
 use super::model::PersonInput;
 use crate::error::{Error, Result};
+use crate::network::{birthdays, strength};
 
 /// Cleaned input: trimmed, empty as None, and checked.
 pub(crate) struct Valid {
@@ -18,6 +19,8 @@ pub(crate) struct Valid {
     pub(super) notes: String,
     pub(super) tags: Vec<String>,
     pub(super) cadence_days: Option<i64>,
+    pub(super) birthday: Option<String>,
+    pub(super) strength: Option<u8>,
 }
 
 /// Something a mail program could send to.
@@ -71,6 +74,10 @@ pub(crate) fn validate(input: PersonInput) -> Result<Valid> {
             ));
         }
     }
+    let birthday = clean(input.birthday)
+        .map(|typed| birthdays::parse(&typed))
+        .transpose()?;
+    strength::check(input.strength)?;
     let organization = clean(input.organization);
     let title = clean(input.title);
     if title.is_some() && organization.is_none() {
@@ -98,6 +105,8 @@ pub(crate) fn validate(input: PersonInput) -> Result<Valid> {
         linkedin_url,
         how_met: clean(input.how_met),
         cadence_days: input.cadence_days,
+        birthday,
+        strength: input.strength,
         notes: clean(input.notes).unwrap_or_default(),
         tags,
     })

@@ -12,7 +12,6 @@ use crate::network::circles;
 use crate::network::organizations;
 use crate::network::search;
 use crate::store::time::to_db;
-use crate::store::Store;
 
 /// Gives the person the tag (made if new); returns 0 when they already had it.
 pub(crate) fn tag_person(conn: &Connection, person_id: i64, tag: &str) -> Result<usize> {
@@ -26,26 +25,37 @@ pub(crate) fn tag_person(conn: &Connection, person_id: i64, tag: &str) -> Result
         .execute(params![person_id, tag])?)
 }
 
-/// Writes every editable field. Returns whether the person's keep-in-touch cadence inputs (their
-/// own cadence or their circle) changed, which is when their keep-in-touch needs re-arming.
+/// What changed in a write that rules elsewhere follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Changed {
+    /// Their own cadence or their circle: keep-in-touch needs re-arming.
+    pub(crate) cadence: bool,
+    /// Their birthday: its reminder needs re-arming.
+    pub(crate) birthday: bool,
+}
+
+/// Writes every editable field, and says what changed that other rules follow.
 pub(crate) fn write_fields(
     tx: &Transaction,
     id: i64,
     valid: &Valid,
     now: DateTime<Utc>,
-) -> Result<bool> {
+) -> Result<Changed> {
     let circle_id = match &valid.circle {
         Some(name) => Some(circles::id_by_name(tx, name)?),
         None => None,
     };
-    let before: (Option<i64>, Option<i64>) = tx
-        .prepare_cached("SELECT cadence_days, circle_id FROM person WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let cadence_changed = before != (valid.cadence_days, circle_id);
+    let before: (Option<i64>, Option<i64>, Option<String>) = tx
+        .prepare_cached("SELECT cadence_days, circle_id, birthday FROM person WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let changed = Changed {
+        cadence: (before.0, before.1) != (valid.cadence_days, circle_id),
+        birthday: before.2 != valid.birthday,
+    };
     tx.prepare_cached(
         "UPDATE person SET display_name = ?2, given_name = ?3, family_name = ?4, circle_id = ?5,
              email = ?6, phone = ?7, linkedin_url = ?8, how_met = ?9, notes = ?10, updated_at = ?11,
-             cadence_days = ?12
+             cadence_days = ?12, birthday = ?13, strength = ?14
          WHERE id = ?1",
     )?
     .execute(params![
@@ -60,7 +70,9 @@ pub(crate) fn write_fields(
         valid.how_met,
         valid.notes,
         to_db(now),
-        valid.cadence_days
+        valid.cadence_days,
+        valid.birthday,
+        valid.strength
     ])?;
     organizations::set_current_role(
         tx,
@@ -75,7 +87,7 @@ pub(crate) fn write_fields(
         tag_person(tx, id, tag)?;
     }
     search::reindex_person(tx, id)?;
-    Ok(cadence_changed)
+    Ok(changed)
 }
 
 /// A fresh identity for a new person (a random UUID, as vCard 4.0 recommends for UID).
@@ -96,9 +108,3 @@ pub(crate) fn create(tx: &Transaction, input: PersonInput, now: DateTime<Utc>) -
     load(tx, id)
 }
 
-impl Store {
-    pub fn add_person(&self, input: PersonInput) -> Result<Person> {
-        let now = self.now();
-        self.write(|tx| create(tx, input, now))
-    }
-}

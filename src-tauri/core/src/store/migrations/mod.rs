@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     V5_HEAVY_USE,
     V6_ADDRESSES_AND_PHOTOS,
     V7_ACCENTS_KEPT,
+    V8_COACH,
 ];
 
 /// The version that last (re)created the search index: a store upgraded from any earlier version
@@ -59,6 +60,9 @@ const V6_ADDRESSES_AND_PHOTOS: &str = include_str!("v6_addresses_and_photos.sql"
 /// however many names fold to "mu". It is named `search_index_…` like the first one's tables, so
 /// that whatever leaves the search index out (the JSON export) leaves it out too.
 const V7_ACCENTS_KEPT: &str = include_str!("v7_accents_kept.sql");
+/// The coach: the user's goals (with the defaults offered at first start), the weekly plan as
+/// kept for the week, relationship strength, and birthdays as follow-ups that come back yearly.
+const V8_COACH: &str = include_str!("v8_coach.sql");
 
 /// Applies every migration after the store's current version, each in its own transaction.
 /// Returns the version the store had before.
