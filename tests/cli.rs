@@ -208,6 +208,9 @@ mod people;
 #[path = "cli/circles.rs"]
 mod circles;
 
+#[path = "cli/coach.rs"]
+mod coach;
+
 #[path = "cli/graph.rs"]
 mod graph;
 

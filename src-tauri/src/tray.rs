@@ -1,7 +1,9 @@
 //! The tray icon: Rapport's home while the window is closed. Its menu lists the follow-ups due
-//! today and is rebuilt by the reminder loop on every change and at midnight.
+//! today and the week's reach-outs against the goal, and is rebuilt by the reminder loop on
+//! every change and at midnight.
 
 use chrono::{DateTime, Local, Utc};
+use rapport_core::coach::goals::{Goal, GoalPer, GoalWhat};
 use rapport_core::followups::Followup;
 use rapport_core::Store;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,8 +29,9 @@ pub enum TrayEntry {
     Separator,
 }
 
-/// The menu for the follow-ups due by the end of today (overdue ones included).
-pub fn menu_model(due_today: &[Followup], now: DateTime<Utc>) -> Vec<TrayEntry> {
+/// The menu for the follow-ups due by the end of today (overdue ones included), with this
+/// week's progress towards the reach-out goal when one is set.
+pub fn menu_model(due_today: &[Followup], now: DateTime<Utc>, week: Option<&Goal>) -> Vec<TrayEntry> {
     let mut entries = vec![
         TrayEntry::Action {
             id: OPEN.into(),
@@ -55,6 +58,14 @@ pub fn menu_model(due_today: &[Followup], now: DateTime<Utc>) -> Vec<TrayEntry> 
                 due_today.len() - MAX_LISTED
             )));
         }
+    }
+    if let Some(goal) = week {
+        entries.push(TrayEntry::Separator);
+        entries.push(TrayEntry::Info(format!(
+            "Reach-outs {} of {} this week",
+            goal.done.unwrap_or(0),
+            goal.count
+        )));
     }
     entries.push(TrayEntry::Separator);
     entries.push(TrayEntry::Action {
@@ -114,7 +125,7 @@ pub fn create_once<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let menu = build_menu(app, &menu_model(&[], Utc::now()))?;
+    let menu = build_menu(app, &menu_model(&[], Utc::now(), None))?;
     let mut tray = TrayIconBuilder::with_id(TRAY_ID);
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
@@ -152,7 +163,12 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store, notifications_unav
     let (title, tooltip) = tray_label(due_now, notifications_unavailable, TITLE_BESIDE_ICON);
     let _ = tray.set_title(title);
     let _ = tray.set_tooltip(Some(tooltip));
-    match build_menu(app, &menu_model(&due, now)) {
+    let goals = store.goals().unwrap_or_else(|error| {
+        tracing::error!(%error, "cannot read the goals for the tray");
+        Vec::new()
+    });
+    let week = goals.iter().find(|g| g.what == GoalWhat::ReachOuts && g.per == GoalPer::Week);
+    match build_menu(app, &menu_model(&due, now, week)) {
         Ok(menu) => {
             if let Err(error) = tray.set_menu(Some(menu)) {
                 tracing::error!(%error, "cannot update the tray menu");
@@ -260,7 +276,7 @@ mod tests {
 
     #[test]
     fn with_nothing_due_the_menu_says_so_between_open_and_quit() {
-        let model = menu_model(&[], from_db("2026-03-01T12:00:00Z").unwrap());
+        let model = menu_model(&[], from_db("2026-03-01T12:00:00Z").unwrap(), None);
         assert_eq!(
             labels(&model),
             [
@@ -282,6 +298,7 @@ mod tests {
                 followup(8, "Call", "2026-03-01T13:00:00Z", None),
             ],
             now,
+            None,
         );
         assert_eq!(model[2], TrayEntry::Info("2 follow-ups due today".into()));
         assert_eq!(
@@ -309,7 +326,7 @@ mod tests {
         let due: Vec<Followup> = (0..12)
             .map(|i| followup(i, &format!("Task {i}"), "2026-03-01T09:00:00Z", None))
             .collect();
-        let model = menu_model(&due, now);
+        let model = menu_model(&due, now, None);
         let listed = model
             .iter()
             .filter(
@@ -318,5 +335,23 @@ mod tests {
             .count();
         assert_eq!(listed, MAX_LISTED);
         assert!(model.contains(&TrayEntry::Info("…and 4 more".into())));
+    }
+
+    #[test]
+    fn the_week_s_reach_outs_show_against_the_goal_above_quit() {
+        let goal = Goal {
+            id: 1,
+            what: GoalWhat::ReachOuts,
+            count: 5,
+            per: GoalPer::Week,
+            done: Some(2),
+            period: "2026-W09".into(),
+            label: "Reach out to 5 people a week".into(),
+        };
+        let model = menu_model(&[], from_db("2026-03-01T12:00:00Z").unwrap(), Some(&goal));
+        assert_eq!(
+            labels(&model)[3..],
+            ["---", "(Reach-outs 2 of 5 this week)", "---", "Quit Rapport"]
+        );
     }
 }

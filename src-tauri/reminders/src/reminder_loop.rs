@@ -1,10 +1,11 @@
 //! The reminder loop. No notification API schedules for us on every desktop, so a thread of ours
-//! sleeps until the next due follow-up (or local midnight, when the tray's "today" rolls over)
-//! and shows it. It wakes early when this process writes (a message on its channel) or another
-//! process does (a change to the store's files, confirmed by `PRAGMA data_version`). The sleep
-//! is a wall-clock timer that survives suspend and notices the clock being set, so with nothing
-//! due and nothing written the loop does not wake at all until midnight. (A change of time zone
-//! is noticed at the next wake.)
+//! sleeps until the next due follow-up, the Monday digest or local midnight (when the tray's
+//! "today" rolls over, and next year's birthday reminders are armed) and shows it. It wakes
+//! early when this process writes (a message on its channel) or another process does (a change
+//! to the store's files, confirmed by `PRAGMA data_version`). The sleep is a wall-clock timer
+//! that survives suspend and notices the clock being set, so with nothing due and nothing
+//! written the loop does not wake at all until midnight. (A change of time zone is noticed at
+//! the next wake.)
 //!
 //! What the loop needs from the process it runs in (a window to open, a tray to refresh, a UI
 //! to tell) comes through [`Host`], so it runs the same in a Tauri window or a tray agent.
@@ -120,6 +121,36 @@ fn activation_handler(host: Arc<dyn Host>, store: Arc<Store>, loop_handle: Handl
     })
 }
 
+/// Shows the weekly digest when this week's is due: marked sent first, so it goes out at most
+/// once whatever happens while it is shown. Clicking it opens Today, where the plan is.
+fn send_digest(host: &dyn Host, store: &Store, health: &NotificationHealth, notifier: &mut dyn notifier::Notifier) {
+    let digest = match store.digest_due() {
+        Ok(Some(digest)) => digest,
+        Ok(None) => return,
+        Err(error) => {
+            tracing::error!(%error, "could not make the weekly digest");
+            return;
+        }
+    };
+    if let Err(error) = store.mark_digest_sent(&digest.week) {
+        tracing::error!(%error, "could not record the weekly digest as sent");
+        return;
+    }
+    let toast = Toast { title: digest.title, body: digest.body, followup: None };
+    match notifier.show(&toast) {
+        Ok(()) => {
+            health.record(Ok(()));
+            tracing::info!(week = %digest.week, "weekly digest shown");
+        }
+        Err(why) => {
+            if health.record(Err(&why)) {
+                host.notifications_unavailable(&why);
+            }
+            tracing::warn!(%why, "could not show the weekly digest");
+        }
+    }
+}
+
 fn run(
     host: &dyn Host,
     store: &Store,
@@ -130,6 +161,7 @@ fn run(
 ) {
     let mut at_start = true;
     let mut was_quiet = false;
+    let mut armed_on = None;
     let mut data_version = store.data_version().unwrap_or_default();
     loop {
         // In the user's quiet hours nothing is shown; what came due waits for their end.
@@ -176,6 +208,17 @@ fn run(
             }
             Err(error) => tracing::error!(%error, "could not deliver due follow-ups"),
         }
+        if quiet_until.is_none() {
+            send_digest(host, store, health, &mut *notifier);
+        }
+        // Each birthday's reminder for next year is armed once this year's day has passed.
+        let today = store.now().with_timezone(&Local).date_naive();
+        if armed_on != Some(today) {
+            match store.arm_birthdays() {
+                Ok(_) => armed_on = Some(today),
+                Err(error) => tracing::error!(%error, "could not arm the birthday reminders"),
+            }
+        }
         host.refresh_tray(store, health.unavailable());
         // Cheap when today's copy exists; the loop wakes at midnight for the next one. One that
         // failed (an unplugged backup drive) is tried again a quarter of an hour later.
@@ -200,6 +243,14 @@ fn run(
         let next_due = match (quiet_until, next_due) {
             (Some(until), Some(due)) => Some(due.max(until)),
             (_, due) => due,
+        };
+        let next_digest = store.next_digest_at().unwrap_or_else(|error| {
+            tracing::error!(%error, "could not read when the weekly digest is due");
+            None
+        });
+        let next_due = match (next_due, next_digest) {
+            (Some(due), Some(digest)) => Some(due.min(digest)),
+            (due, digest) => due.or(digest),
         };
         let wake_at = next_wake(next_due, next_local_midnight(now, &Local));
         let wake_at = backup_retry.map_or(wake_at, |retry| retry.min(wake_at));

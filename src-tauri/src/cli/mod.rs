@@ -8,12 +8,14 @@ use clap::{Parser, Subcommand};
 use rapport_core::{Error, ErrorPayload};
 use serde::Serialize;
 
+use coach::{GoalsCommand, LogInteraction};
 use exchange::{ExportKind, ImportKind};
 use followups::FollowupsCommand;
 use graph::GraphCommand;
 use output::say;
 use people::PeopleCommand;
 
+mod coach;
 mod exchange;
 mod followups;
 mod graph;
@@ -52,6 +54,14 @@ enum Command {
     /// Add, list and act on follow-ups.
     #[command(subcommand)]
     Followups(FollowupsCommand),
+    /// This week's plan: who to reach out to and why, with your goals.
+    Plan,
+    /// Set what you aim for, and see how far you have come.
+    #[command(subcommand)]
+    Goals(GoalsCommand),
+    /// Log an interaction (a message sent, a call, a meeting): it restarts keep-in-touch and
+    /// ticks off the plan.
+    Log(LogInteraction),
     /// Explore the contact graph.
     #[command(subcommand)]
     Graph(GraphCommand),
@@ -137,6 +147,9 @@ fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
         Command::People(command) => people::run(command, data_dir, json),
         Command::Followups(command) => followups::run(command, data_dir, json),
         Command::Graph(command) => graph::run(command, data_dir, json),
+        Command::Plan => coach::plan(data_dir, json),
+        Command::Goals(command) => coach::goals(command, data_dir, json),
+        Command::Log(log) => coach::log(log, data_dir, json),
         Command::Import {
             format,
             file,

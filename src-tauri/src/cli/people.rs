@@ -31,6 +31,12 @@ pub(super) struct AddPerson {
     title: Option<String>,
     #[arg(long)]
     email: Option<String>,
+    /// YYYY-MM-DD, or MM-DD without the year; reminded on the day at 09:00.
+    #[arg(long, value_name = "DATE")]
+    birthday: Option<String>,
+    /// How close you are, 0 (barely) to 5 (very); by default it follows the circle and contact.
+    #[arg(long, value_name = "0-5")]
+    strength: Option<u8>,
 }
 
 pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result<(), Error> {
@@ -42,10 +48,19 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
                 organization: add.org,
                 title: add.title,
                 email: add.email,
+                birthday: add.birthday,
+                strength: add.strength,
                 ..PersonInput::default()
             };
             if input.display_name.trim().is_empty() {
                 return Err(Error::invalid("displayName", "A name is required."));
+            }
+            // Checked before the store is opened: bad input writes nothing, not even a new store.
+            if let Some(birthday) = &input.birthday {
+                rapport_core::network::birthdays::parse(birthday)?;
+            }
+            if input.strength.is_some_and(|s| s > rapport_core::network::strength::STRONGEST) {
+                return Err(Error::invalid("strength", "Strength goes from 0 (barely know them) to 5 (very close)."));
             }
             let person = Store::open(data_dir)?.add_person(input)?;
             if json {

@@ -1,7 +1,8 @@
 //! What to do now, read from every room below: Today's follow-ups, meetings, opportunities,
 //! people going cold and how far the brainstorm has come; the user's goals and their progress;
-//! and the weekly plan of who to reach out to and why.
+//! the weekly plan of who to reach out to and why, and the Monday digest of it.
 
+pub mod digest;
 pub mod goals;
 pub mod period;
 pub mod plan;

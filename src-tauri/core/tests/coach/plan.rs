@@ -251,3 +251,35 @@ fn not_now_leaves_the_plan_and_next_week_comes_back_first() {
     let names: Vec<&str> = next.items.iter().map(|i| i.person.as_ref().unwrap().display_name.as_str()).collect();
     assert_eq!(names, ["Uncle Tom"], "not now stays out for four weeks");
 }
+
+#[test]
+fn the_monday_digest_says_what_the_week_holds_once() {
+    let clock = clock_at("2026-11-30T08:59:00Z"); // Monday, a minute before 09:00
+    let store = memory_store(&clock);
+    let ada = add(&store, "Ada").id;
+    let meeting = store
+        .plan_meeting(NewMeeting { person_id: ada, kind: MeetingKind::InformationalInterview, title: String::new() })
+        .unwrap()
+        .id;
+    store.set_meeting_state(meeting, MeetingState::Held, Some(at("2026-11-29T15:00:00Z"))).unwrap();
+    for name in ["Aunt Lucía", "Uncle Tom", "Grandma"] {
+        in_circle(&store, name, "Family");
+    }
+    let grace = add(&store, "Grace").id;
+    log(&store, grace, InteractionKind::Call, "2026-11-20T10:00:00Z");
+    // The interview with Grace, where she referred Katherine, is a second to thank and reflect on.
+    referral(&store, grace, "Katherine", "2026-11-25T15:00:00Z");
+    assert_eq!(store.digest_due().unwrap(), None, "not before 09:00");
+    assert_eq!(store.next_digest_at().unwrap(), Some(at("2026-11-30T09:00:00Z")));
+    clock.advance(Duration::minutes(1));
+    let digest = store.digest_due().unwrap().expect("due at 09:00");
+    assert_eq!(
+        digest.body,
+        "This week: 2 thank-yous, 3 people to tell, 1 referral to follow, 2 interviews to reflect on"
+    );
+    store.mark_digest_sent(&digest.week).unwrap();
+    assert_eq!(store.digest_due().unwrap(), None, "once a week");
+    assert_eq!(store.next_digest_at().unwrap(), Some(at("2026-12-07T09:00:00Z")));
+    store.set_digest_time(None).unwrap();
+    assert_eq!(store.next_digest_at().unwrap(), None);
+}

@@ -1,3 +1,5 @@
+use rapport_core::guide::drafts::{Draft, ThankYouMedium};
+use rapport_core::guide::pitch_builder::{self, AudiencePreset, BuiltPitch, PitchPrompts};
 use rapport_core::guide::pitches::{Pitch, PitchInput, PitchVersion};
 use rapport_core::guide::speech::{PitchKind, Timing};
 use tauri::State;
@@ -78,4 +80,43 @@ pub async fn set_speaking_rate(
     words_per_minute: u32,
 ) -> CommandResult<u32> {
     Ok(state.store.set_speaking_rate(words_per_minute)?)
+}
+
+/// The audiences the pitch builder offers, each with its length band and kind of ask.
+#[tauri::command]
+pub async fn pitch_audiences() -> CommandResult<Vec<AudiencePreset>> {
+    Ok(pitch_builder::AUDIENCES.to_vec())
+}
+
+/// The guide's prompts put together into a draft, its checklist and its timing.
+#[tauri::command]
+pub async fn build_pitch(
+    state: State<'_, AppState>,
+    prompts: PitchPrompts,
+) -> CommandResult<BuiltPitch> {
+    let rate = state.store.speaking_rate()?;
+    Ok(pitch_builder::build(&prompts, rate))
+}
+
+/// The pitch offered in drafts and agendas, if there is one.
+#[tauri::command]
+pub async fn chosen_pitch(state: State<'_, AppState>) -> CommandResult<Option<Pitch>> {
+    Ok(state.store.chosen_pitch()?)
+}
+
+#[tauri::command]
+pub async fn choose_pitch(state: State<'_, AppState>, id: i64) -> CommandResult<Pitch> {
+    let pitch = state.store.choose_pitch(id)?;
+    state.changed();
+    Ok(pitch)
+}
+
+/// The note telling someone close what the user is exploring, drafted from the chosen pitch.
+#[tauri::command]
+pub async fn draft_exploring(
+    state: State<'_, AppState>,
+    person_id: i64,
+    medium: ThankYouMedium,
+) -> CommandResult<Draft> {
+    Ok(state.store.draft_exploring(person_id, medium)?)
 }

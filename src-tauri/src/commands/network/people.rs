@@ -75,6 +75,18 @@ pub async fn update_person(
     Ok(person)
 }
 
+/// How close the user is to someone, 0-5; `None` lets it follow the records again.
+#[tauri::command]
+pub async fn set_person_strength(
+    state: State<'_, AppState>,
+    id: i64,
+    strength: Option<u8>,
+) -> CommandResult<Person> {
+    let person = state.store.set_strength(id, strength)?;
+    state.changed();
+    Ok(person)
+}
+
 #[tauri::command]
 pub async fn set_person_archived(
     state: State<'_, AppState>,

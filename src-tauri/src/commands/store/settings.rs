@@ -1,5 +1,5 @@
-//! Settings and care: starting at login, quiet hours, cadences per circle, where the data and
-//! the log are, and the version.
+//! Settings and care: starting at login, quiet hours, cadences per circle, birthday reminders,
+//! the weekly digest, where the data and the log are, and the version.
 
 use std::path::PathBuf;
 
@@ -29,6 +29,10 @@ pub struct SettingsView {
     /// Whether Rapport starts at login; None where that cannot be read.
     pub autostart: Option<bool>,
     pub autostart_asked: bool,
+    /// How many days before a birthday its reminder comes (0: on the day).
+    pub birthday_days_before: u32,
+    /// When the weekly digest goes out on Mondays (None: off).
+    pub digest_time: Option<String>,
 }
 
 #[tauri::command]
@@ -55,6 +59,8 @@ pub async fn get_settings<R: Runtime>(
             .try_state::<AutoLaunchManager>()
             .and_then(|launcher| launcher.is_enabled().ok()),
         autostart_asked: store.autostart_asked()?,
+        birthday_days_before: store.birthday_days_before()?,
+        digest_time: store.digest_time()?.map(|t| t.format("%H:%M").to_string()),
     })
 }
 
@@ -77,6 +83,31 @@ pub async fn set_circle_cadence(
     state.store.set_circle_cadence(circle_id, cadence_days)?;
     state.changed();
     Ok(())
+}
+
+/// How many days before a birthday (0-30) its reminder comes.
+#[tauri::command]
+pub async fn set_birthday_days_before(state: State<'_, AppState>, days: u32) -> CommandResult<u32> {
+    let days = state.store.set_birthday_days_before(days)?;
+    state.changed();
+    Ok(days)
+}
+
+/// When the weekly digest goes out on Mondays, as `HH:MM`; None turns it off.
+#[tauri::command]
+pub async fn set_digest_time(
+    state: State<'_, AppState>,
+    time: Option<String>,
+) -> CommandResult<Option<String>> {
+    let at = time
+        .map(|t| {
+            chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M")
+                .map_err(|_| Error::invalid("digestTime", format!("“{t}” is not a time: write HH:MM, as 09:00.")))
+        })
+        .transpose()?;
+    let at = state.store.set_digest_time(at)?;
+    state.changed();
+    Ok(at.map(|t| t.format("%H:%M").to_string()))
 }
 
 /// Turns starting at login on or off (hidden in the tray), and records that the user chose.
