@@ -1,5 +1,6 @@
 //! Issue 6: axe-core (pinned, in tests/e2e/vendor/) run inside the real webview on each main
-//! screen; no serious or critical violation may remain.
+//! screen (Today with its weekly plan, Progress and the pitch builder among them); no serious or
+//! critical violation may remain.
 
 use serde_json::{json, Value};
 
@@ -59,13 +60,15 @@ async fn the_main_screens_have_no_serious_accessibility_violations() {
     profile.add_followup(&bus, "Ada Lovelace", "Thank Ada", "+1d");
     let app = App::launch(&profile, &bus).await;
 
-    let screens: [(&str, &str, &str); 10] = [
+    let screens: [(&str, &str, &str); 12] = [
         ("Today", "#show-today", "#today"),
         ("a person", "#people-list .person-row", "#person-page"),
         ("a new person", "#add-person", "#person-form"),
         ("Brainstorm", "#show-brainstorm", "#brainstorm"),
         ("Interviews", "#show-meetings", "#meetings"),
         ("Pitches", "#show-pitches", "#pitches"),
+        ("the pitch builder", "#build-pitch", "#pitch-builder"),
+        ("Progress", "#show-progress", "#progress #goals"),
         ("Opportunities", "#show-opportunities", "#opportunities"),
         ("Network", "#show-network", "#network[data-ready='true']"),
         ("Import & export", "#show-data", "#data"),

@@ -3,6 +3,7 @@
 //! and its own D-Bus session bus.
 
 mod accessibility;
+mod coach;
 mod desktop;
 mod faces;
 mod harness;

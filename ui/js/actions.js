@@ -116,6 +116,37 @@ export function viewActions({ show, renderMain }) {
     };
   }
 
+  /** What "This week" on Today does: each action writes, then Today is drawn again so the item
+   * ticks off (or leaves the plan). */
+  function planActions() {
+    const after = async () => { await loadFollowups(); await renderMain(); };
+    return {
+      done: async (item) => {
+        await call('complete_followup', { id: item.followupId });
+        await after();
+        toast('Done.', { label: 'Undo', run: async () => { await call('reopen_followup', { id: item.followupId }); await after(); } });
+      },
+      draft: (item) => call('draft_exploring', { personId: item.person.id, medium: 'email' }),
+      log: async (item) => {
+        await call('log_interaction', { input: { personIds: [item.person.id], kind: 'message', summary: item.why } });
+        await after();
+        toast(`Logged a message to ${item.person.displayName}.`);
+      },
+      planInterview: async (item) => {
+        const meeting = await call('plan_meeting', { input: { personId: item.person.id, kind: 'informational_interview' } });
+        await show({ name: 'meeting', id: meeting.id });
+      },
+      setAside: async (item, how) => {
+        await call('set_plan_item_aside', { id: item.id, how });
+        await after();
+        toast(how === 'next_week' ? 'Moved to next week.' : 'Taken off this week’s plan.');
+      },
+      openPerson: (id) => show({ name: 'person', id }),
+      openMeeting: (id) => show({ name: 'meeting', id }),
+      openProgress: () => show({ name: 'progress' }),
+    };
+  }
+
   /** What the workflow screens may use. */
   const context = {
     call,
@@ -126,5 +157,5 @@ export function viewActions({ show, renderMain }) {
     followupsChanged: loadFollowups,
   };
 
-  return { addPerson, addCircle, updatePerson, followupActions, personActions, context };
+  return { addPerson, addCircle, updatePerson, followupActions, personActions, planActions, context };
 }

@@ -13,9 +13,9 @@ import { personForm } from './views/person-form.js';
 import { personPage } from './views/person-page.js';
 import { settingsView } from './views/settings.js';
 import { todayView } from './views/today.js';
-import { showBrainstorm, showMeeting, showMeetings, showOpportunities, showPitches } from './workflow.js';
+import { showBrainstorm, showMeeting, showMeetings, showOpportunities, showPitchBuilder, showPitches, showProgress } from './workflow.js';
 
-const { addPerson, addCircle, updatePerson, followupActions, personActions, context } = viewActions({ show, renderMain });
+const { addPerson, addCircle, updatePerson, followupActions, personActions, planActions, context } = viewActions({ show, renderMain });
 
 async function showNetwork() {
   // The map's graph library is large: loaded the first time the map is opened, not at start.
@@ -50,8 +50,10 @@ export async function renderMain() {
   const view = state.view;
   if (state.network) { state.network.stop(); state.network = null; }
   if (view.name === 'today') {
-    const [overview, opportunities] = await Promise.all([call('today_overview'), call('list_opportunities', { includeClosed: false })]);
+    const [overview, opportunities, plan] = await Promise.all([call('today_overview'), call('list_opportunities', { includeClosed: false }), call('weekly_plan')]);
     replaceChildren(main, todayView({
+      plan,
+      planActions: planActions(),
       followups: state.followups,
       laterTotal: state.laterTotal,
       searchPeople: (query) => call('search_people', { query }),
@@ -77,6 +79,10 @@ export async function renderMain() {
     await showMeeting(context, view.id);
   } else if (view.name === 'pitches') {
     await showPitches(context);
+  } else if (view.name === 'pitch-builder') {
+    await showPitchBuilder(context);
+  } else if (view.name === 'progress') {
+    await showProgress(context);
   } else if (view.name === 'opportunities') {
     await showOpportunities(context);
   } else if (view.name === 'network') {
@@ -98,7 +104,7 @@ export async function renderMain() {
       return renderMain();
     }
   }
-  for (const [button, names] of [['show-today', ['today']], ['show-brainstorm', ['brainstorm']], ['show-meetings', ['meetings', 'meeting']], ['show-pitches', ['pitches']], ['show-opportunities', ['opportunities']], ['show-network', ['network']], ['show-data', ['data']], ['show-settings', ['settings']]]) {
+  for (const [button, names] of [['show-today', ['today']], ['show-brainstorm', ['brainstorm']], ['show-meetings', ['meetings', 'meeting']], ['show-pitches', ['pitches', 'pitch-builder']], ['show-progress', ['progress']], ['show-opportunities', ['opportunities']], ['show-network', ['network']], ['show-data', ['data']], ['show-settings', ['settings']]]) {
     $(button).setAttribute('aria-current', names.includes(view.name) ? 'page' : 'false');
   }
 }
@@ -115,7 +121,7 @@ export async function show(view) {
 
 /** Views that only show data, safe to redraw when the store changes elsewhere. Forms, run mode
  * and rehearsal are left alone so that nothing typed or timed is lost. */
-const REDRAWN_ON_CHANGE = new Set(['today', 'meetings', 'opportunities']);
+const REDRAWN_ON_CHANGE = new Set(['today', 'meetings', 'opportunities', 'progress']);
 
 /** Reloads from the store after changes elsewhere (the CLI, a notification going out). */
 export async function refresh() {
@@ -132,6 +138,7 @@ export function wireNavigation() {
   $('show-brainstorm').addEventListener('click', () => show({ name: 'brainstorm' }));
   $('show-meetings').addEventListener('click', () => show({ name: 'meetings' }));
   $('show-pitches').addEventListener('click', () => show({ name: 'pitches' }));
+  $('show-progress').addEventListener('click', () => show({ name: 'progress' }));
   $('show-opportunities').addEventListener('click', () => show({ name: 'opportunities' }));
   $('show-network').addEventListener('click', () => show({ name: 'network' }));
   $('show-data').addEventListener('click', () => show({ name: 'data' }));

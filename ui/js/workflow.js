@@ -60,8 +60,9 @@ export async function showMeeting(ctx, id) {
       // Your own name is asked for once, here, and kept for every later draft.
       const name = input.myName.trim();
       if (name && name !== me.displayName) {
-        const { givenName, familyName, circle, organization, title, email, phone, linkedinUrl, howMet, notes, tags, cadenceDays } = me;
-        const input = { displayName: name, givenName, familyName, circle, organization, title, email, phone, linkedinUrl, howMet, notes, tags, cadenceDays };
+        const { givenName, familyName, circle, organization, title, email, phone, linkedinUrl, howMet, notes, tags, cadenceDays, birthday } = me;
+        const strength = me.strengthSet ? me.strength : null;
+        const input = { displayName: name, givenName, familyName, circle, organization, title, email, phone, linkedinUrl, howMet, notes, tags, cadenceDays, birthday, strength };
         Object.assign(me, await ctx.call('update_person', { id: me.id, input }));
       }
       return ctx.call('draft_request', { input });
@@ -73,7 +74,7 @@ export async function showMeeting(ctx, id) {
 }
 
 export async function showPitches(ctx, selectedId = null) {
-  const [pitches, rate] = await Promise.all([ctx.call('list_pitches'), ctx.call('speaking_rate')]);
+  const [pitches, rate, chosen] = await Promise.all([ctx.call('list_pitches'), ctx.call('speaking_rate'), ctx.call('chosen_pitch')]);
   const selected = pitches.find((p) => p.id === selectedId) ?? null;
   const versions = selected ? await ctx.call('pitch_versions', { id: selected.id }) : [];
   const again = (id = selectedId) => showPitches(ctx, id);
@@ -86,12 +87,44 @@ export async function showPitches(ctx, selectedId = null) {
     restore: async (versionId) => { await ctx.call('restore_pitch_version', { id: selected.id, versionId }); await again(); },
     duplicate: async (audience) => { const p = await ctx.call('duplicate_pitch', { id: selected.id, audience }); await again(p.id); },
     setRate: async (wordsPerMinute) => { await ctx.call('set_speaking_rate', { wordsPerMinute }); await again(); },
+    build: () => ctx.show({ name: 'pitch-builder' }),
+    choose: async () => { await ctx.call('choose_pitch', { id: selected.id }); await again(); ctx.toast('Offered from now on in the “what you’re exploring” note and the interview introduction.'); },
     rehearse: async (pitch) => {
       const timing = await ctx.call('time_pitch', { text: pitch.text, kind: pitch.kind });
       replaceChildren(ctx.main, rehearsal({ pitch, timing, onExit: () => again() }));
     },
   };
-  replaceChildren(ctx.main, pitchesView({ pitches, selected, versions, rate, actions }));
+  replaceChildren(ctx.main, pitchesView({ pitches, selected, versions, rate, chosenId: chosen?.id ?? null, actions }));
+}
+
+export async function showProgress(ctx) {
+  // The charts are loaded the first time Progress is opened, not at start.
+  const [{ progressView }, { goalsCard }, report, goals] = await Promise.all([
+    import('./views/progress.js'), import('./views/goals.js'), ctx.call('progress_report'), ctx.call('list_goals'),
+  ]);
+  const again = () => showProgress(ctx);
+  const actions = {
+    add: async (input) => { await ctx.call('add_goal', { input }); await again(); },
+    update: async (id, input) => { await ctx.call('update_goal', { id, input }); await again(); ctx.toast('Goal saved.'); },
+    remove: async (id) => { await ctx.call('remove_goal', { id }); await again(); },
+  };
+  const view = progressView({ report });
+  view.querySelector('.progress-grid').before(goalsCard({ goals, actions }));
+  replaceChildren(ctx.main, view);
+}
+
+export async function showPitchBuilder(ctx) {
+  const [{ pitchBuilderView }, audiences] = await Promise.all([import('./views/pitch-builder.js'), ctx.call('pitch_audiences')]);
+  replaceChildren(ctx.main, pitchBuilderView({
+    audiences,
+    build: (prompts) => ctx.call('build_pitch', { prompts }),
+    save: async (input) => {
+      const pitch = await ctx.call('add_pitch', { input });
+      await showPitches(ctx, pitch.id);
+      ctx.toast('Saved as a pitch: edit it, time it, rehearse it.');
+    },
+    onCancel: () => ctx.show({ name: 'pitches' }),
+  }));
 }
 
 export async function showOpportunities(ctx, includeClosed = false) {

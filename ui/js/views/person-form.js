@@ -3,6 +3,7 @@
 import { h } from '../dom.js';
 import { parseTags } from '../format.js';
 import { field, formError, submitting } from './forms.js';
+import { STRENGTH_WORDS } from './person-page.js';
 
 const NEW_CIRCLE = '__new__';
 
@@ -37,6 +38,11 @@ export function personForm({ person = null, circles, onSave, onAddCircle, onCanc
     h('div', { class: 'row' },
       field('Tags', input('tags', { value: person ? person.tags.join(', ') : '', placeholder: 'comma, separated' })),
       field('Keep in touch every … days', input('cadenceDays', { type: 'number', min: '1', max: '3650', value: person?.cadenceDays ? String(person.cadenceDays) : '', placeholder: 'the circle’s default' }))),
+    h('div', { class: 'row' },
+      field('Birthday', input('birthday', { value: person?.birthday ? person.birthday.replace(/^--/, '') : '', placeholder: 'YYYY-MM-DD, or MM-DD' }), { hint: 'Reminded on the day at 09:00; the year is optional.' }),
+      field('How close you are', h('select', { name: 'strength' },
+        h('option', { value: '' }, person && !person.strengthSet ? `From their circle and contact (now ${person.strength})` : 'From their circle and contact'),
+        STRENGTH_WORDS.map((words, n) => h('option', { value: String(n), selected: Boolean(person?.strengthSet) && person.strength === n }, `${n} — ${words}`))))),
     field('Notes', h('textarea', { name: 'notes', rows: '4', value: value('notes') })),
     formError(),
     h('div', { class: 'buttons' },
@@ -60,6 +66,8 @@ export function personForm({ person = null, circles, onSave, onAddCircle, onCanc
       notes: text('notes'),
       tags: parseTags(text('tags')),
       cadenceDays: text('cadenceDays') ? Number(text('cadenceDays')) : null,
+      birthday: text('birthday') || null,
+      strength: text('strength') === '' ? null : Number(text('strength')),
     };
     submitting(form, async () => {
       if (input.circle === NEW_CIRCLE) {

@@ -17,6 +17,9 @@ function formatDay(text) {
   return date.toLocaleDateString([], noYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** How close, in words, for strengths 0-5. */
+export const STRENGTH_WORDS = ['Barely know them', 'Acquaintance', 'Know them a little', 'Know them well', 'Close', 'Very close'];
+
 function facts(person) {
   const rows = [
     ['Email', [person.email, ...(person.otherEmails ?? [])].filter(Boolean).join(', ')],
@@ -26,6 +29,7 @@ function facts(person) {
     ['Connected on LinkedIn', person.connectedOn ? formatDay(person.connectedOn) : null],
     ['Birthday', person.birthday ? formatDay(person.birthday) : null],
     ['Tags', person.tags.join(', ')],
+    ['Closeness', `${STRENGTH_WORDS[person.strength] ?? person.strength} (${person.strength} of 5${person.strengthSet ? '' : ', from their circle and how often you are in touch'})`],
     ['Keep in touch', person.cadenceDays ? `every ${person.cadenceDays} days` : null],
   ].filter(([, v]) => v);
   if (!rows.length) return null;

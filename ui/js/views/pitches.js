@@ -20,14 +20,15 @@ function timingLine(timing, rate) {
     h('p', {}, text, ' — ', h('strong', {}, note)));
 }
 
-/** `actions`: time(text, kind), save(input), add(input), remove(), versions(), restore(versionId), duplicate(audience), rehearse(pitch), setRate(wpm), select(id). */
-export function pitchesView({ pitches, selected, versions, rate, actions }) {
+/** `actions`: time(text, kind), save(input), add(input), remove(), versions(), restore(versionId), duplicate(audience), rehearse(pitch), setRate(wpm), select(id), build(), choose(). */
+export function pitchesView({ pitches, selected, versions, rate, chosenId = null, actions }) {
   const list = h('ul', { class: 'pitch-list' },
     pitches.map((p) => h('li', {},
       h('button', { type: 'button', class: `pitch-row${selected && p.id === selected.id ? ' selected' : ''}`, onclick: () => actions.select(p.id) },
         h('span', { class: 'person-name' }, p.title),
-        h('span', { class: 'person-detail' }, `${p.kind === 'elevator' ? 'Elevator' : 'Introduction'}${p.audience ? ` · for ${p.audience}` : ''} · ${Math.round(p.timing.seconds)} s`)))),
-    h('li', {}, h('button', { type: 'button', class: 'ghost', id: 'new-pitch', onclick: () => actions.select(null) }, '+ New pitch')));
+        h('span', { class: 'person-detail' }, `${p.kind === 'elevator' ? 'Elevator' : 'Introduction'}${p.audience ? ` · for ${p.audience}` : ''} · ${Math.round(p.timing.seconds)} s${p.id === chosenId ? ' · offered in drafts' : ''}`)))),
+    h('li', {}, h('button', { type: 'button', class: 'ghost', id: 'new-pitch', onclick: () => actions.select(null) }, '+ New pitch')),
+    h('li', {}, h('button', { type: 'button', class: 'ghost', id: 'build-pitch', onclick: actions.build }, '+ Build one from the guide’s prompts')));
 
   const pitch = selected ?? { kind: 'elevator', title: '', audience: '', text: '' };
   const timing = h('div');
@@ -51,6 +52,7 @@ export function pitchesView({ pitches, selected, versions, rate, actions }) {
     h('div', { class: 'buttons' },
       h('button', { type: 'submit', class: 'primary' }, selected ? 'Save' : 'Add pitch'),
       selected ? h('button', { type: 'button', id: 'rehearse', onclick: () => actions.rehearse({ ...pitch, text: textArea.value }) }, '▶ Rehearse') : null,
+      selected && selected.id !== chosenId ? h('button', { type: 'button', class: 'ghost', id: 'choose-pitch', onclick: actions.choose }, 'Offer in drafts') : null,
       selected ? h('button', { type: 'button', class: 'ghost danger-text', onclick: actions.remove }, 'Delete') : null));
   form.addEventListener('submit', (event) => {
     event.preventDefault();

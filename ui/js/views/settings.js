@@ -1,5 +1,5 @@
-// Settings and care: starting at login, quiet hours, keep-in-touch by circle, speaking rate,
-// where the data and the log are, and the version.
+// Settings and care: starting at login, quiet hours, keep-in-touch by circle, the weekly digest
+// and birthday reminders, speaking rate, where the data and the log are, and the version.
 
 import { h, replaceChildren } from '../dom.js';
 
@@ -72,6 +72,35 @@ function cadenceCard({ settings, call }) {
     status);
 }
 
+function coachCard({ settings, call }) {
+  const status = h('span', { class: 'hint', 'aria-live': 'polite' });
+  const digestOn = h('input', { id: 'digest-enabled', type: 'checkbox', checked: settings.digestTime !== null });
+  const digestAt = h('input', { id: 'digest-time', type: 'time', value: settings.digestTime ?? '09:00' });
+  const saveDigest = async () => {
+    try {
+      await call('set_digest_time', { time: digestOn.checked ? digestAt.value : null });
+      saved(status);
+    } catch (error) { failed(status, error); }
+  };
+  for (const input of [digestOn, digestAt]) input.addEventListener('change', saveDigest);
+  const before = h('input', {
+    id: 'birthday-days-before', type: 'number', min: '0', max: '30', value: String(settings.birthdayDaysBefore),
+    onchange: async (event) => {
+      try {
+        await call('set_birthday_days_before', { days: Number(event.target.value) });
+        saved(status);
+      } catch (error) { failed(status, error); }
+    },
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'coach-heading' },
+    h('h2', { id: 'coach-heading' }, 'The weekly plan and birthdays'),
+    h('div', { class: 'row quiet-hours' },
+      h('label', { class: 'check' }, digestOn, ' On Mondays, a notification with the week’s plan at'),
+      h('label', { class: 'visually-hidden', for: 'digest-time' }, 'Weekly digest time'), digestAt),
+    h('div', { class: 'row' }, h('label', { for: 'birthday-days-before' }, 'Birthday reminders'), before, h('span', { class: 'hint' }, 'days before (0: on the day, at 09:00)')),
+    status);
+}
+
 function pitchCard({ settings, call }) {
   const status = h('span', { class: 'hint', 'aria-live': 'polite' });
   const rate = h('input', {
@@ -120,6 +149,7 @@ export function settingsView({ settings, call, openData }) {
     h('h1', { class: 'page-title' }, 'Settings'),
     startupCard({ settings, call }),
     cadenceCard({ settings, call }),
+    coachCard({ settings, call }),
     pitchCard({ settings, call }),
     dataCard({ settings, call, openData }),
     h('section', { class: 'card', 'aria-labelledby': 'about-heading' },

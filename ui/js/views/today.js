@@ -1,8 +1,10 @@
-// Today: what is overdue, due today and coming up, with a form to add a follow-up.
+// Today: this week's plan, what is overdue, due today and coming up, with a form to add a
+// follow-up.
 
 import { h, replaceChildren } from '../dom.js';
 import { dueBucket, formatWhen, kindLabel } from '../format.js';
 import { followupForm, followupRow } from './followups.js';
+import { planSection } from './plan.js';
 
 function overviewSections(overview, actions) {
   if (!overview) return [];
@@ -48,7 +50,7 @@ function opportunitiesSection(opportunities, actions) {
 /** Rows a section shows at first: a heavy user can have a thousand overdue. */
 const SHOWN = 100;
 
-export function todayView({ followups, laterTotal = 0, searchPeople, overview, opportunities = [], actions }) {
+export function todayView({ plan = null, planActions = null, followups, laterTotal = 0, searchPeople, overview, opportunities = [], actions }) {
   const now = new Date();
   const buckets = { overdue: [], now: [], today: [], later: [] };
   for (const f of followups) buckets[dueBucket(f.dueAt, now)].push(f);
@@ -70,6 +72,7 @@ export function todayView({ followups, laterTotal = 0, searchPeople, overview, o
 
   return h('div', { class: 'today', id: 'today' },
     h('h1', { class: 'page-title' }, 'Today'),
+    plan ? planSection({ plan, actions: planActions }) : null,
     followups.length ? h('p', { class: 'hint keys-hint' }, 'Tab to a follow-up, then: d done · s snooze to tomorrow · o open the person') : null,
     buckets.overdue.length ? section('Overdue', buckets.overdue, '') : null,
     buckets.now.length ? section('Due now', buckets.now, '') : null,

@@ -1,7 +1,8 @@
 //! The weekly digest: one notification on Monday morning (09:00 local unless set otherwise)
 //! saying what this week's plan holds — "This week: 2 thank-yous, 3 people to tell, 1 referral
-//! to follow" — that opens the plan. Sent at most once a week; a computer that was off on Monday
-//! sends it at its first start that week.
+//! to follow" — that opens the plan. Sent at most once a week, on the Monday only (a digest on
+//! Thursday would be news of a week half gone), and not on the day a store is new: someone who
+//! just opened Rapport for the first time is looking at the plan already.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use rusqlite::{params, Connection};
@@ -88,9 +89,15 @@ impl Store {
         let Some(time) = self.digest_time()? else {
             return Ok(None);
         };
-        let week = period::week_label(now, &self.zone());
+        let zone = self.zone();
+        let week = period::week_label(now, &zone);
         let sent = self.read(|conn| read_setting(conn, SENT_KEY))?;
-        if sent.as_deref() == Some(week.as_str()) || self.digest_due_at(time, now).is_none_or(|due| due > now) {
+        let Some(due) = self.digest_due_at(time, now) else {
+            return Ok(None);
+        };
+        let monday = period::week_of(now, &zone).start;
+        let store_began = self.me()?.created_at;
+        if sent.as_deref() == Some(week.as_str()) || now < due || now >= monday + Duration::days(1) || store_began >= monday {
             return Ok(None);
         }
         let plan = self.weekly_plan()?;
@@ -134,7 +141,7 @@ impl Store {
         let sent = self.read(|conn| read_setting(conn, SENT_KEY))?;
         let this_week = self.digest_due_at(time, now);
         Ok(match (sent.as_deref() == Some(week.as_str()), this_week) {
-            (false, Some(due)) => Some(due.max(now)),
+            (false, Some(due)) if due > now => Some(due),
             _ => self.digest_due_at(time, now + Duration::days(7)),
         })
     }

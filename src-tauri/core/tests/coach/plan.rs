@@ -254,8 +254,10 @@ fn not_now_leaves_the_plan_and_next_week_comes_back_first() {
 
 #[test]
 fn the_monday_digest_says_what_the_week_holds_once() {
-    let clock = clock_at("2026-11-30T08:59:00Z"); // Monday, a minute before 09:00
+    // A store begun the week before.
+    let clock = clock_at("2026-11-20T10:00:00Z");
     let store = memory_store(&clock);
+    clock.set(at("2026-11-30T08:59:00Z")); // Monday, a minute before 09:00
     let ada = add(&store, "Ada").id;
     let meeting = store
         .plan_meeting(NewMeeting { person_id: ada, kind: MeetingKind::InformationalInterview, title: String::new() })
@@ -282,4 +284,18 @@ fn the_monday_digest_says_what_the_week_holds_once() {
     assert_eq!(store.next_digest_at().unwrap(), Some(at("2026-12-07T09:00:00Z")));
     store.set_digest_time(None).unwrap();
     assert_eq!(store.next_digest_at().unwrap(), None);
+}
+
+#[test]
+fn no_digest_later_in_the_week_or_on_a_stores_first_day() {
+    let clock = clock_at("2026-11-30T08:00:00Z"); // a store begun on Monday morning
+    let store = memory_store(&clock);
+    in_circle(&store, "Aunt Lucía", "Family");
+    clock.set(at("2026-11-30T10:00:00Z"));
+    assert_eq!(store.digest_due().unwrap(), None, "not on the store's first day");
+    clock.set(at("2026-12-02T10:00:00Z")); // Wednesday
+    assert_eq!(store.digest_due().unwrap(), None, "not later in the week");
+    assert_eq!(store.next_digest_at().unwrap(), Some(at("2026-12-07T09:00:00Z")));
+    clock.set(at("2026-12-07T09:30:00Z"));
+    assert!(store.digest_due().unwrap().is_some(), "the next Monday it comes");
 }
