@@ -6,7 +6,7 @@ import { h, replaceChildren } from '../dom.js';
 /** What each kind of item offers besides "Next week" and "Not now". */
 const ACTIONS = {
   follow_up: ['done', 'open'],
-  birthday: ['done', 'draft', 'log'],
+  birthday: ['done', 'log', 'open'],
   tell_natural_network: ['draft', 'log'],
   referral: ['log', 'interview'],
   warm_intro: ['log', 'open'],

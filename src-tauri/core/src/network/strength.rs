@@ -15,6 +15,19 @@ pub const STRONGEST: u8 = 5;
 pub(crate) const INTERACTION_COUNT: &str =
     "(SELECT count(*) FROM interaction_participant ip WHERE ip.person_id = p.id)";
 
+/// A strength in words, as a warm path explains it: "close (4 of 5)".
+pub fn words(strength: u8) -> String {
+    let words = match strength {
+        0 => "barely know them",
+        1 => "acquaintance",
+        2 => "know them a little",
+        3 => "know them well",
+        4 => "close",
+        _ => "very close",
+    };
+    format!("{words} ({} of 5)", strength.min(STRONGEST))
+}
+
 /// Where someone starts, by the circle they were listed in.
 pub fn circle_base(circle: Option<&str>) -> u8 {
     match circle.map(str::to_lowercase).as_deref() {

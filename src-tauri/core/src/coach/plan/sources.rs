@@ -158,10 +158,12 @@ pub(super) fn birthdays(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> 
     Ok(found)
 }
 
-/// Referrals gathered (AIR) whose person you have not been in touch with since.
+/// Referrals gathered (AIR) whose person you have not been in touch with since, dated by the
+/// meeting they came from.
 pub(super) fn referrals(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> {
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT a.id, a.created_at, a.text, r.id, r.display_name, c.name, r.strength, {interactions},
+        "SELECT a.id, coalesce((SELECT max(e.at) FROM meeting_event e WHERE e.meeting_id = a.meeting_id
+                                AND e.state = 'held'), a.created_at), a.text, r.id, r.display_name, c.name, r.strength, {interactions},
                 coalesce(m.person_id, (SELECT ip.person_id FROM interaction_participant ip
                                        WHERE ip.interaction_id = a.interaction_id LIMIT 1)),
                 (SELECT display_name FROM person WHERE id = coalesce(m.person_id,

@@ -1,5 +1,5 @@
 //! A found path in words and steps: each person with their organization and title, how they
-//! are tied to the one before, and when you last spoke to the first.
+//! are tied to the one before, and how close you are to the first and when you last spoke.
 
 use chrono::{DateTime, Utc};
 
@@ -7,6 +7,7 @@ use super::loaded::{Graph, Node, Roles};
 use super::path::{PathStep, Tie, WarmPath};
 use super::ranking::{Candidate, Edge};
 use crate::network::links::LinkKind;
+use crate::network::strength;
 
 fn link_label(kind: LinkKind) -> &'static str {
     match kind {
@@ -57,7 +58,12 @@ pub(super) fn to_path(graph: &Graph, roles: &Roles, candidate: Candidate) -> War
         explanation.push_str(" → ");
         explanation.push_str(&n.name);
         if i == 0 {
-            explanation.push_str(&format!(" ({}, {})", tie.label(), describe_recency(n, now)));
+            explanation.push_str(&format!(
+                " ({}, {}, {})",
+                tie.label(),
+                strength::words(n.strength),
+                describe_recency(n, now)
+            ));
         } else {
             explanation.push_str(&format!(" ({})", tie.label()));
         }

@@ -10,6 +10,7 @@ use super::ranking::Edge;
 use crate::error::Result;
 use crate::network::links::LinkKind;
 use crate::network::people::PersonRef;
+use crate::network::strength;
 use crate::store::columns::text_enum;
 use crate::store::time::{from_db, to_db};
 
@@ -21,6 +22,8 @@ pub(super) struct Node {
     pub(super) last_interaction: Option<DateTime<Utc>>,
     /// The strongest link between you and them.
     pub(super) my_link: Option<LinkKind>,
+    /// How close you are, 0-5 (see `network::strength`).
+    pub(super) strength: u8,
 }
 
 impl Node {
@@ -116,7 +119,9 @@ impl<'c> Graph<'c> {
             "SELECT p.id, p.display_name, coalesce(p.cadence_days, c.cadence_days),
                     (SELECT max(i.occurred_at) FROM interaction_participant ip
                      JOIN interaction i ON i.id = ip.interaction_id
-                     WHERE ip.person_id = p.id AND i.occurred_at <= ?2)
+                     WHERE ip.person_id = p.id AND i.occurred_at <= ?2),
+                    p.strength, c.name,
+                    (SELECT count(*) FROM interaction_participant ip WHERE ip.person_id = p.id)
              FROM json_each(?1) j
              CROSS JOIN person p ON p.id = j.value
              LEFT JOIN circle c ON c.id = p.circle_id
@@ -128,10 +133,13 @@ impl<'c> Graph<'c> {
                 r.get::<_, String>(1)?,
                 r.get::<_, Option<i64>>(2)?,
                 r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<u8>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, i64>(6)?,
             ))
         })?;
         for row in rows {
-            let (id, name, cadence_days, last) = row?;
+            let (id, name, cadence_days, last, set, circle, interactions) = row?;
             let last_interaction = last.as_deref().map(from_db).transpose()?;
             self.nodes.insert(
                 id,
@@ -140,6 +148,7 @@ impl<'c> Graph<'c> {
                     cadence_days,
                     last_interaction,
                     my_link: self.my_links.get(&id).copied(),
+                    strength: set.unwrap_or_else(|| strength::default_for(circle.as_deref(), interactions)),
                 }),
             );
         }

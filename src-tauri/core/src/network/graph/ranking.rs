@@ -1,5 +1,5 @@
-//! Ranking: the weight of each tie, how warm your own tie to someone is (freshness and
-//! keep-in-touch health), and the order of the paths found.
+//! Ranking: the weight of each tie, how warm your own tie to someone is (freshness,
+//! keep-in-touch health and closeness), and the order of the paths found.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -23,6 +23,13 @@ const UNLOGGED_CONTACT: f64 = 0.35;
 const FRESHNESS_HALF_LIFE_DAYS: f64 = 180.0;
 /// A keep-in-touch that is overdue cools the tie by this factor.
 const OVERDUE_FACTOR: f64 = 0.8;
+/// How much closeness counts: a tie of strength 0 weighs this much of one of strength 5.
+const WEAKEST_CLOSENESS: f64 = 0.6;
+
+/// How closeness (0-5) weighs on your tie: from [`WEAKEST_CLOSENESS`] at 0 to 1 at 5.
+pub fn closeness(strength: u8) -> f64 {
+    WEAKEST_CLOSENESS + (1.0 - WEAKEST_CLOSENESS) * f64::from(strength.min(5)) / 5.0
+}
 
 /// How much a link kind counts towards a warm path (1.0 the strongest).
 pub fn link_weight(kind: LinkKind) -> f64 {
@@ -91,7 +98,8 @@ impl Node {
         }
     }
 
-    /// How warm your own tie to them is, in (0, 1].
+    /// How warm your own tie to them is, in (0, 1]: the tie's kind, how recently you spoke,
+    /// whether keep-in-touch is overdue, and how close you are.
     pub(super) fn warmth(&self, now: DateTime<Utc>) -> f64 {
         let freshness = match (self.days_since(now), self.my_link) {
             (Some(days), _) => 0.4 + 0.6 * 0.5_f64.powf(days as f64 / FRESHNESS_HALF_LIFE_DAYS),
@@ -103,7 +111,7 @@ impl Node {
         } else {
             1.0
         };
-        self.my_tie().weight * freshness * health
+        self.my_tie().weight * freshness * health * closeness(self.strength)
     }
 }
 

@@ -1,5 +1,5 @@
-//! How warm paths rank: the kind of each tie, the number of hops, and the recency and
-//! keep-in-touch health of your tie to the first person.
+//! How warm paths rank: the kind of each tie, the number of hops, and the recency,
+//! keep-in-touch health and closeness of your tie to the first person.
 
 use super::{days_ago, met, routes, store, to_person};
 use crate::common::{add, link};
@@ -113,5 +113,27 @@ fn recency_and_keep_in_touch_health_of_the_first_contact_rank_paths() {
     assert!(overdue_path.steps[0].keep_in_touch_overdue);
     assert!(overdue_path
         .explanation
-        .contains("Overdue (in your contacts, last spoke 60 days ago, keep-in-touch overdue)"));
+        .contains("Overdue (in your contacts, know them a little (2 of 5), last spoke 60 days ago, keep-in-touch overdue)"));
+}
+
+#[test]
+fn the_closer_first_contact_ranks_first_among_equal_ties() {
+    let store = store();
+    let target = add(&store, "Target").id;
+    let close = add(&store, "Close").id;
+    let distant = add(&store, "Distant").id;
+    for introducer in [close, distant] {
+        met(&store, &[introducer], days_ago(20));
+        link(&store, introducer, target, LinkKind::Colleague);
+    }
+    store.set_strength(close, Some(5)).unwrap();
+    store.set_strength(distant, Some(1)).unwrap();
+    let paths = to_person(&store, target, 2);
+    let firsts: Vec<&str> = paths
+        .iter()
+        .filter(|p| p.hops == 2)
+        .map(|p| p.steps[0].person.display_name.as_str())
+        .collect();
+    assert_eq!(firsts, ["Close", "Distant"]);
+    assert!(paths[0].explanation.contains("Close (in your contacts, very close (5 of 5)"), "{}", paths[0].explanation);
 }

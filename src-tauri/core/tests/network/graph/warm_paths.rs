@@ -8,7 +8,7 @@ use rapport_core::network::links::LinkKind;
 use rapport_core::network::people::PersonInput;
 
 #[test]
-fn a_path_is_explained_with_names_link_kinds_recency_and_organization() {
+fn a_path_is_explained_with_names_link_kinds_closeness_recency_and_organization() {
     let store = store();
     let me = me(&store);
     let ada = add(&store, "Ada Lovelace").id;
@@ -24,7 +24,7 @@ fn a_path_is_explained_with_names_link_kinds_recency_and_organization() {
         .expect("a path through Ada");
     assert_eq!(
         via_ada.explanation,
-        "You → Ada Lovelace (mentor, last spoke 12 days ago) → Charles Babbage (colleague) at Analytical Engines"
+        "You → Ada Lovelace (mentor, know them a little (2 of 5), last spoke 12 days ago) → Charles Babbage (colleague) at Analytical Engines"
     );
     assert_eq!(via_ada.steps[0].tie, Tie::Link);
     assert_eq!(via_ada.steps[0].link_kind, Some(LinkKind::Mentor));
@@ -37,7 +37,7 @@ fn a_path_is_explained_with_names_link_kinds_recency_and_organization() {
     let direct = paths.iter().find(|p| p.hops == 1).unwrap();
     assert_eq!(
         direct.explanation,
-        "You → Charles Babbage (in your contacts, no interaction logged) at Analytical Engines"
+        "You → Charles Babbage (in your contacts, know them a little (2 of 5), no interaction logged) at Analytical Engines"
     );
     assert_eq!(direct.steps[0].tie, Tie::Contact);
 }
