@@ -80,9 +80,10 @@ fn bench_workflow(
         );
         ipc.call("today_overview", json!({}));
         ipc.call("list_opportunities", json!({ "includeClosed": false }));
+        ipc.call("weekly_plan", json!({}));
     };
     report.add(
-        "Today (follow-ups, overview, opportunities)",
+        "Today (follow-ups, overview, opportunities, this week's plan)",
         Samples::measure(&vec![(); runs / 2], today),
         "",
     );
@@ -100,6 +101,32 @@ fn bench_workflow(
         "  of which the overview",
         Samples::measure(&vec![(); runs / 2], |_| {
             ipc.call("today_overview", json!({}));
+        }),
+        "",
+    );
+    // The plan is made once a week, then kept: made afresh each run (the kept week forgotten
+    // through a plain connection), and then as every later open of Today reads it.
+    let raw = Connection::open(data_dir.join(rapport_core::store::paths::DATABASE_FILE)).unwrap();
+    report.add(
+        "the weekly plan, made (the first open of a week)",
+        Samples::measure(&vec![(); runs / 2], |_| {
+            raw.execute("DELETE FROM plan_item", []).unwrap();
+            ipc.call("weekly_plan", json!({}));
+        }),
+        "p95 ≤ 50 ms",
+    );
+    report.add(
+        "the weekly plan, kept (every later open)",
+        Samples::measure(&vec![(); runs / 2], |_| {
+            ipc.call("weekly_plan", json!({}));
+        }),
+        "p95 ≤ 50 ms",
+    );
+    report.add(
+        "the Progress screen (twelve weeks and months, goals)",
+        Samples::measure(&vec![(); 20], |_| {
+            ipc.call("progress_report", json!({}));
+            ipc.call("list_goals", json!({}));
         }),
         "",
     );

@@ -3,12 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
 use crate::error::{Error, Result};
 use crate::followups::Followup;
 use crate::guide::meetings::Meeting;
+use crate::network::birthdays;
+use crate::network::people::PersonRef;
 use crate::store::Store;
 
 pub const PRODUCT_ID: &str = "-//Rapport//Rapport//EN";
@@ -121,6 +123,28 @@ pub fn followup_vevent(followup: &Followup, now: DateTime<Utc>) -> Event {
         event.description(&format!("Follow-up with {}", person.display_name));
     }
     event.done()
+}
+
+/// A person's birthday as one all-day event that comes back every year (a birthday known without
+/// its year starts in 2000). 29 February falls on the last day of February in other years.
+pub fn birthday_vevent(person: &PersonRef, birthday: &str, now: DateTime<Utc>) -> Option<Event> {
+    let (month, day) = birthdays::month_day(birthday)?;
+    let year = birthdays::year(birthday).unwrap_or(2000);
+    let first = NaiveDate::from_ymd_opt(year, month, day)?;
+    let rule = if (month, day) == (2, 29) {
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+    } else {
+        "FREQ=YEARLY"
+    };
+    let uid = format!("birthday-{}@rapport.org.rapport.app", person.id);
+    let mut event = Event::with_uid(&uid);
+    event
+        .timestamp(now)
+        .all_day(first)
+        .summary(&format!("{}'s birthday", person.display_name))
+        .add_property("RRULE", rule)
+        .add_property("TRANSP", "TRANSPARENT");
+    Some(event.done())
 }
 
 /// A VCALENDAR of `events`, as calendar apps expect to import it.

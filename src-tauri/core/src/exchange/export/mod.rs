@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::exchange::calendar;
+use crate::followups::FollowupKind;
 use crate::guide::meetings::MeetingState;
 use crate::network::addresses;
-use crate::network::people::PeopleFilter;
+use crate::network::people::{PeopleFilter, PersonRef};
 use crate::network::photos;
 use crate::store::Store;
 
@@ -96,8 +97,17 @@ impl Store {
                         events.push(calendar::meeting_vevent(&meeting, now)?);
                     }
                 }
+                // Birthdays are one yearly event each rather than this year's reminder.
                 for followup in self.pending_followups()? {
-                    events.push(calendar::followup_vevent(&followup, now));
+                    if followup.kind != FollowupKind::Birthday {
+                        events.push(calendar::followup_vevent(&followup, now));
+                    }
+                }
+                for person in self.people(PeopleFilter::default())? {
+                    if let Some(birthday) = &person.birthday {
+                        let who = PersonRef { id: person.id, display_name: person.display_name.clone() };
+                        events.extend(calendar::birthday_vevent(&who, birthday, now));
+                    }
                 }
                 let count = events.len();
                 Ok((calendar::calendar_of(events), count))
