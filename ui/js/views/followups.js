@@ -2,7 +2,7 @@
 
 import { h } from '../dom.js';
 import { dueBucket, dueSuggestions, formatWhen, fromLocalInput, kindLabel, toLocalInput } from '../format.js';
-import { field, formError, submitting } from './forms.js';
+import { actionError, field, formError, submitting } from './forms.js';
 import { personPicker } from './person-picker.js';
 
 const SNOOZES = [
@@ -13,16 +13,7 @@ const SNOOZES = [
 
 /** One follow-up with its actions. `actions`: done(id), dismiss(id), snooze(id, snooze), openPerson(id). */
 export function followupRow(followup, actions, { showPerson = true, now = new Date() } = {}) {
-  const error = h('p', { class: 'row-error', role: 'alert', hidden: true });
-  const run = async (action) => {
-    error.hidden = true;
-    try {
-      await action();
-    } catch (e) {
-      error.textContent = e.message;
-      error.hidden = false;
-    }
-  };
+  const { error, run } = actionError();
   // Red "overdue" is for an earlier day; due earlier today reads "due since".
   const bucket = dueBucket(followup.dueAt, now);
   const overdue = bucket === 'overdue';

@@ -38,6 +38,22 @@ export function showError(form, error) {
   }
 }
 
+/** An error line for a row of actions, and `run(action)`, which shows there what the action
+ * threw. `className` is the line's look: `row-error` beside a row, `form-error` for a page. */
+export function actionError(className = 'row-error') {
+  const error = h('p', { class: className, role: 'alert', hidden: true });
+  const run = async (action) => {
+    error.hidden = true;
+    try {
+      await action();
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
+    }
+  };
+  return { error, run };
+}
+
 export function formError() {
   return h('p', { class: 'form-error', hidden: true, role: 'alert' });
 }

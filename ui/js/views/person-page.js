@@ -2,7 +2,7 @@
 
 import { h } from '../dom.js';
 import { formatWhen, fromLocalInput, kindLabel, relative, toLocalInput } from '../format.js';
-import { field, formError, submitting } from './forms.js';
+import { actionError, field, formError, submitting } from './forms.js';
 import { followupForm, followupRow } from './followups.js';
 import { addressesSection, photoControl } from './person-extras.js';
 
@@ -117,16 +117,8 @@ function meetingsSection(meetings, actions) {
 }
 
 export function personPage({ person, timeline, meetings = [], photo = null, addresses = [], actions }) {
-  const pageError = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const guarded = (action) => async () => {
-    pageError.hidden = true;
-    try {
-      await action();
-    } catch (e) {
-      pageError.textContent = e.message;
-      pageError.hidden = false;
-    }
-  };
+  const { error: pageError, run } = actionError('form-error');
+  const guarded = (action) => () => run(action);
   const confirmBox = h('div', { class: 'confirm', hidden: true, role: 'alertdialog', 'aria-label': 'Confirm delete' },
     h('p', {}, `Delete ${person.displayName} and their timeline? You can undo this for a short while.`),
     h('div', { class: 'buttons' },

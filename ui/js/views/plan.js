@@ -2,6 +2,7 @@
 // reason and one-click actions, and the goals it serves.
 
 import { h, replaceChildren } from '../dom.js';
+import { actionError } from './forms.js';
 
 /** What each kind of item offers besides "Next week" and "Not now". */
 const ACTIONS = {
@@ -54,17 +55,8 @@ function goalsLine(goals, openProgress) {
 }
 
 function itemRow(item, actions) {
-  const error = h('p', { class: 'row-error', role: 'alert', hidden: true });
+  const { error, run } = actionError();
   const extra = h('div', { class: 'plan-extra' });
-  const run = async (action) => {
-    error.hidden = true;
-    try {
-      await action();
-    } catch (e) {
-      error.textContent = e.message;
-      error.hidden = false;
-    }
-  };
   const showDraft = async () => {
     const draft = await actions.draft(item);
     const text = draft.subject ? `Subject: ${draft.subject}\n\n${draft.body}` : draft.body;

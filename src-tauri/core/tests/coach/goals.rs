@@ -1,25 +1,13 @@
 //! Goals: defaults offered at first start, progress counted from the records in the current
 //! period, and bad values refused.
 
-use crate::common::{add, at, clock_at, memory_store};
+use crate::common::{add, at, clock_at, log_with, memory_store};
 use chrono::Duration;
 use rapport_core::coach::goals::{GoalInput, GoalPer, GoalWhat};
-use rapport_core::followups::interactions::{InteractionInput, InteractionKind};
+use rapport_core::followups::interactions::InteractionKind;
 use rapport_core::guide::meetings::{MeetingKind, MeetingState, NewMeeting};
 use rapport_core::Store;
 
-fn log(store: &Store, people: Vec<i64>, kind: InteractionKind, when: &str) {
-    store
-        .log_interaction(InteractionInput {
-            person_ids: people,
-            kind,
-            occurred_at: Some(at(when)),
-            medium: None,
-            summary: String::new(),
-            notes: String::new(),
-        })
-        .unwrap();
-}
 
 fn done(store: &Store, what: GoalWhat) -> Option<i64> {
     store.goals().unwrap().into_iter().find(|g| g.what == what).unwrap().done
@@ -44,10 +32,10 @@ fn a_new_store_offers_four_goals_from_the_guide() {
 fn reach_outs_count_people_contacted_this_week_once_each_and_not_notes() {
     let store = memory_store(&clock_at("2026-12-02T10:00:00Z"));
     let (ada, bea, cy) = (add(&store, "Ada").id, add(&store, "Bea").id, add(&store, "Cy").id);
-    log(&store, vec![ada], InteractionKind::Email, "2026-11-30T08:00:00Z");
-    log(&store, vec![ada, bea], InteractionKind::Meeting, "2026-12-01T08:00:00Z");
-    log(&store, vec![cy], InteractionKind::Note, "2026-12-01T08:00:00Z");
-    log(&store, vec![cy], InteractionKind::Call, "2026-11-29T08:00:00Z"); // last week
+    log_with(&store, &[ada], InteractionKind::Email, "2026-11-30T08:00:00Z");
+    log_with(&store, &[ada, bea], InteractionKind::Meeting, "2026-12-01T08:00:00Z");
+    log_with(&store, &[cy], InteractionKind::Note, "2026-12-01T08:00:00Z");
+    log_with(&store, &[cy], InteractionKind::Call, "2026-11-29T08:00:00Z"); // last week
     assert_eq!(done(&store, GoalWhat::ReachOuts), Some(2));
 }
 

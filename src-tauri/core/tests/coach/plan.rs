@@ -2,10 +2,10 @@
 //! off when the matching record appears. The clock is set to Wednesday 2 December 2026, 10:00
 //! UTC (ISO week 2026-W49) unless a test says otherwise.
 
-use crate::common::{add, at, clock_at, link, memory_store};
+use crate::common::{add, at, clock_at, link, log_with, memory_store};
 use chrono::Duration;
 use rapport_core::coach::plan::{PlanKind, SetAside, WeeklyPlan, MOST_SUGGESTED};
-use rapport_core::followups::interactions::{InteractionInput, InteractionKind};
+use rapport_core::followups::interactions::InteractionKind;
 use rapport_core::followups::FollowupInput;
 use rapport_core::guide::meetings::{AirInput, AirKind, MeetingDetails, MeetingKind, MeetingState, NewMeeting};
 use rapport_core::network::links::LinkKind;
@@ -22,16 +22,7 @@ fn in_circle(store: &Store, name: &str, circle: &str) -> i64 {
 }
 
 fn log(store: &Store, person: i64, kind: InteractionKind, when: &str) {
-    store
-        .log_interaction(InteractionInput {
-            person_ids: vec![person],
-            kind,
-            occurred_at: Some(at(when)),
-            medium: None,
-            summary: String::new(),
-            notes: String::new(),
-        })
-        .unwrap();
+    log_with(store, &[person], kind, when);
 }
 
 fn item<'a>(plan: &'a WeeklyPlan, kind: PlanKind) -> &'a rapport_core::coach::plan::PlanItem {

@@ -1,7 +1,7 @@
 //! The Progress screen's numbers: twelve weeks or months each, oldest first, ending now.
 
-use crate::common::{add, at, clock_at, memory_store};
-use rapport_core::followups::interactions::{InteractionInput, InteractionKind};
+use crate::common::{add, at, clock_at, log_with, memory_store};
+use rapport_core::followups::interactions::InteractionKind;
 use rapport_core::network::people::PersonInput;
 
 #[test]
@@ -9,16 +9,7 @@ fn reach_outs_per_week_end_with_this_week_against_the_goal() {
     let store = memory_store(&clock_at("2026-12-02T10:00:00Z"));
     let ada = add(&store, "Ada").id;
     for when in ["2026-12-01T09:00:00Z", "2026-11-24T09:00:00Z", "2026-11-25T09:00:00Z"] {
-        store
-            .log_interaction(InteractionInput {
-                person_ids: vec![ada],
-                kind: InteractionKind::Email,
-                occurred_at: Some(at(when)),
-                medium: None,
-                summary: String::new(),
-                notes: String::new(),
-            })
-            .unwrap();
+        log_with(&store, &[ada], InteractionKind::Email, when);
     }
     let report = store.progress_report().unwrap();
     let weeks = &report.reach_outs.weeks;

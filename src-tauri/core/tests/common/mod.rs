@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rapport_core::exchange::import::{self, ImportFormat, Parsed};
+use rapport_core::followups::interactions::{InteractionInput, InteractionKind};
 use rapport_core::followups::{Followup, FollowupKind};
 use rapport_core::network::links::{LinkInput, LinkKind};
 use rapport_core::network::people::{Person, PersonInput};
@@ -55,6 +56,20 @@ pub fn link(store: &Store, from: i64, to: i64, kind: LinkKind) -> i64 {
         })
         .unwrap()
         .id
+}
+
+/// Logs an interaction of `kind` with `people` at `when`.
+pub fn log_with(store: &Store, people: &[i64], kind: InteractionKind, when: &str) {
+    store
+        .log_interaction(InteractionInput {
+            person_ids: people.to_vec(),
+            kind,
+            occurred_at: Some(at(when)),
+            medium: None,
+            summary: String::new(),
+            notes: String::new(),
+        })
+        .unwrap();
 }
 
 /// The pending follow-ups of one kind.
