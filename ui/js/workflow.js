@@ -35,8 +35,8 @@ export async function showMeetings(ctx) {
 }
 
 export async function showMeeting(ctx, id) {
-  const [meeting, me, bank, people] = await Promise.all([
-    ctx.call('get_meeting', { id }), ctx.call('get_me'), ctx.call('list_questions'), ctx.call('list_people_summaries'),
+  const [meeting, me, bank, people, pitch] = await Promise.all([
+    ctx.call('get_meeting', { id }), ctx.call('get_me'), ctx.call('list_questions'), ctx.call('list_people_summaries'), ctx.call('chosen_pitch'),
   ]);
   const reload = async () => showMeeting(ctx, id);
   const actions = {
@@ -48,7 +48,7 @@ export async function showMeeting(ctx, id) {
     run: async (items) => {
       if (!items.length) throw new Error('Add a section to the agenda first.');
       await ctx.call('set_agenda', { id, items });
-      replaceChildren(ctx.main, agendaRun({ title: meeting.title || `${kindLabel(meeting.kind)} with ${meeting.person.displayName}`, items, onExit: reload }));
+      replaceChildren(ctx.main, agendaRun({ title: meeting.title || `${kindLabel(meeting.kind)} with ${meeting.person.displayName}`, items, pitch, onExit: reload }));
     },
     addAir: async (input) => {
       const updated = await ctx.call('add_air', { meetingId: id, input });
@@ -70,7 +70,7 @@ export async function showMeeting(ctx, id) {
     exportIcs: () => ctx.call('export_meeting_ics', { id }),
     openPerson: (personId) => ctx.show({ name: 'person', id: personId }),
   };
-  replaceChildren(ctx.main, meetingView({ meeting, me, bank, people, actions }));
+  replaceChildren(ctx.main, meetingView({ meeting, me, bank, people, pitch, actions }));
 }
 
 export async function showPitches(ctx, selectedId = null) {

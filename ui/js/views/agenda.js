@@ -4,8 +4,19 @@
 import { h, replaceChildren } from '../dom.js';
 import { agendaVerdict, formatTimer } from '../format.js';
 
-/** `items`: [{title, minutes, questions: []}]; `bank`: [{theme, themeLabel, text}]; onSave(items); onRun(items). */
-export function agendaBuilder({ items: initial, bank, onSave, onRun, onSuggest }) {
+/** Whether a section is the one where you introduce yourself ("Thanks and my introduction"). */
+export function isIntroduction(title) {
+  return /introduc/i.test(title ?? '');
+}
+
+/** The chosen pitch, shown in the introduction section so that it is to hand. */
+function pitchNote(pitch) {
+  return pitch ? h('p', { class: 'agenda-pitch' }, h('strong', {}, `Your pitch, “${pitch.title}”: `), pitch.text) : null;
+}
+
+/** `items`: [{title, minutes, questions: []}]; `bank`: [{theme, themeLabel, text}]; `pitch`: the
+ * chosen pitch or null; onSave(items); onRun(items). */
+export function agendaBuilder({ items: initial, bank, pitch = null, onSave, onRun, onSuggest }) {
   let items = initial.map((i) => ({ ...i, questions: [...i.questions] }));
   const list = h('ol', { class: 'agenda-items' });
   const total = h('p', { class: 'agenda-total', role: 'status' });
@@ -35,7 +46,8 @@ export function agendaBuilder({ items: initial, bank, onSave, onRun, onSuggest }
           h('button', { type: 'button', class: 'ghost small', 'aria-label': `Move section ${i + 1} up`, disabled: i === 0, onclick: () => move(i, -1) }, '↑'),
           h('button', { type: 'button', class: 'ghost small', 'aria-label': `Move section ${i + 1} down`, disabled: i === items.length - 1, onclick: () => move(i, 1) }, '↓'),
           h('button', { type: 'button', class: 'ghost small', 'aria-label': `Remove section ${i + 1}`, onclick: () => { items.splice(i, 1); render(); } }, '✕')),
-        questions);
+        questions,
+        isIntroduction(item.title) ? pitchNote(pitch) : null);
     }));
     updateTotal();
   }
@@ -84,8 +96,9 @@ function groupBank(bank) {
   return [...groups.entries()];
 }
 
-/** Run mode: one section at a time, with its questions and a countdown. */
-export function agendaRun({ title, items, onExit }) {
+/** Run mode: one section at a time, with its questions (and your pitch where you introduce
+ * yourself) and a countdown. */
+export function agendaRun({ title, items, pitch = null, onExit }) {
   let index = 0;
   let started = Date.now();
   const meetingStarted = Date.now();
@@ -100,6 +113,7 @@ export function agendaRun({ title, items, onExit }) {
     replaceChildren(body,
       h('p', { class: 'run-step' }, `Section ${index + 1} of ${items.length}`),
       h('h2', { class: 'run-title' }, item.title),
+      isIntroduction(item.title) ? pitchNote(pitch) : null,
       item.questions.length ? h('ul', { class: 'run-questions' }, item.questions.map((q) => h('li', {}, q))) : h('p', { class: 'empty' }, 'No questions here: listen, and take notes.'),
       h('div', { class: 'buttons' },
         h('button', { type: 'button', class: 'ghost', disabled: index === 0, onclick: () => { index -= 1; render(); } }, '← Previous'),

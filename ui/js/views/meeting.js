@@ -183,7 +183,7 @@ function calendarExport(meeting, actions) {
 }
 
 /** `actions`: setState, prep, saveDetails, saveAgenda, suggestAgenda, run, addAir, removeAir, draftRequest, openPerson. */
-export function meetingView({ meeting, me, bank, people, actions }) {
+export function meetingView({ meeting, me, bank, people, pitch = null, actions }) {
   const when = meeting.scheduledAt ? formatWhen(meeting.scheduledAt) : 'not scheduled yet';
   return h('article', { class: 'meeting', id: 'meeting', dataset: { meetingId: String(meeting.id), state: meeting.state } },
     h('header', { class: 'meeting-header' },
@@ -195,7 +195,7 @@ export function meetingView({ meeting, me, bank, people, actions }) {
     h('div', { class: 'columns' },
       h('div', {},
         h('section', { class: 'card' }, h('h2', {}, 'Agenda'),
-          agendaBuilder({ items: meeting.agenda, bank, onSave: actions.saveAgenda, onRun: actions.run, onSuggest: actions.suggestAgenda })),
+          agendaBuilder({ items: meeting.agenda, bank, pitch, onSave: actions.saveAgenda, onRun: actions.run, onSuggest: actions.suggestAgenda })),
         h('section', { class: 'card' }, h('h2', {}, 'AIR: advice, information, referrals'), airSection(meeting, people, actions)),
         h('section', { class: 'card' }, h('h2', {}, 'Details, notes and reflection'), detailsForm(meeting, actions))),
       h('div', {},
