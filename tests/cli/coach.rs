@@ -97,3 +97,14 @@ fn an_impossible_birthday_or_strength_exits_2_and_writes_nothing() {
     }
     assert_eq!(rapport.snapshot(), before);
 }
+
+#[test]
+fn strength_can_be_set_later_and_given_back_to_the_records() {
+    let rapport = Rapport::new();
+    rapport.add_person(&["Kim", "--circle", "family"]);
+    let set = rapport.json(&["people", "set-strength", "Kim", "2"]);
+    assert_eq!((set["strength"].as_i64(), set["strengthSet"].as_bool()), (Some(2), Some(true)));
+    let auto = rapport.json(&["people", "set-strength", "Kim", "auto"]);
+    assert_eq!((auto["strength"].as_i64(), auto["strengthSet"].as_bool()), (Some(4), Some(false)));
+    assert_bad_input(&rapport.run(&["people", "set-strength", "Kim", "7"]));
+}

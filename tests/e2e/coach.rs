@@ -5,11 +5,46 @@
 //! screenshotted. Dates are relative to now, so it passes on any day of the week.
 
 use chrono::{Duration, Local, Utc};
+use rapport_core::followups::interactions::{InteractionInput, InteractionKind};
 use rapport_core::guide::meetings::{AirInput, AirKind, MeetingKind, MeetingState, NewMeeting};
 use rapport_core::Store;
 use serde_json::json;
 
 use crate::harness::{App, Bus, Profile};
+
+/// Weeks of reaching out before this one, for the Progress charts to show: a few people a week
+/// over the last ten weeks (never this week, which the test counts), and a past interview.
+fn weeks_of_reaching_out(profile: &Profile) {
+    let store = Store::open(&profile.data_dir).unwrap();
+    let monday = rapport_core::coach::period::week_of(Utc::now(), &store.zone()).start;
+    let people: Vec<i64> = ["Maya Chen", "Omar Haddad", "Lena Novak", "Ravi Patel", "Ines Duarte"]
+        .iter()
+        .map(|name| {
+            store
+                .add_person(rapport_core::network::people::PersonInput {
+                    circle: Some("Classmates".into()),
+                    ..rapport_core::network::people::PersonInput::named(*name)
+                })
+                .unwrap()
+                .id
+        })
+        .collect();
+    for week in 1..=10_i64 {
+        let reached = 1 + (week * 3) % 5;
+        for person in &people[..reached as usize] {
+            store
+                .log_interaction(InteractionInput {
+                    person_ids: vec![*person],
+                    kind: if week % 4 == 0 { InteractionKind::InformationalInterview } else { InteractionKind::Email },
+                    occurred_at: Some(monday - Duration::weeks(week) + Duration::hours(30)),
+                    medium: None,
+                    summary: String::new(),
+                    notes: String::new(),
+                })
+                .unwrap();
+        }
+    }
+}
 
 /// An informational interview with Grace, held ten days ago (last week at the latest), where
 /// she referred Katherine: written through the core into the profile's real store.
@@ -52,6 +87,7 @@ async fn this_week_suggests_who_to_reach_out_to_and_ticks_off_what_is_logged() {
     let birthday = (Local::now() + Duration::days(3)).format("%m-%d").to_string();
     profile.cli(&bus, &["people", "add", "Sam Lee", "--circle", "friend", "--birthday", &birthday]);
     held_interview_with_a_referral(&profile);
+    weeks_of_reaching_out(&profile);
 
     let app = App::launch(&profile, &bus).await;
     app.wait_for_css("#this-week").await;
@@ -87,6 +123,8 @@ async fn this_week_suggests_who_to_reach_out_to_and_ticks_off_what_is_logged() {
         .await;
     assert_eq!(styled, json!(0), "no inline style in the charts' markup (the CSP forbids it)");
     app.screenshot("62-progress").await;
+    app.js("document.querySelector('#progress-reach-outs').scrollIntoView()").await;
+    app.screenshot("62b-progress-charts").await;
 
     // The pitch builder: the prompts become a draft with its checklist.
     app.wait_for_css("#show-pitches").await.click().await.unwrap();

@@ -128,7 +128,7 @@ export function viewActions({ show, renderMain }) {
       },
       draft: (item) => call('draft_exploring', { personId: item.person.id, medium: 'email' }),
       log: async (item) => {
-        await call('log_interaction', { input: { personIds: [item.person.id], kind: 'message', summary: item.why } });
+        await call('log_interaction', { input: { personIds: [item.person.id], kind: 'message' } });
         await after();
         toast(`Logged a message to ${item.person.displayName}.`);
       },

@@ -248,6 +248,13 @@ fn run(
             tracing::error!(%error, "could not read when the weekly digest is due");
             None
         });
+        // A digest held back by quiet hours goes out when they end.
+        let next_digest = next_digest.map(|at| match quiet_until {
+            Some(until) => at.max(until),
+            // Due and still not sent (it could not be read): try again in a minute, not at once.
+            None if at <= now => now + chrono::Duration::minutes(1),
+            None => at,
+        });
         let next_due = match (next_due, next_digest) {
             (Some(due), Some(digest)) => Some(due.min(digest)),
             (due, digest) => due.or(digest),

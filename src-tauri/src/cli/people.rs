@@ -17,6 +17,14 @@ pub(super) enum PeopleCommand {
     List,
     /// Find people by any word of their name, organization, notes...
     Search { query: String },
+    /// Set how close you are to someone, 0 (barely) to 5 (very), or `auto` to let it follow
+    /// their circle and how often you are in touch.
+    SetStrength {
+        #[arg(value_name = "NAME_OR_ID")]
+        person: String,
+        #[arg(value_name = "0-5|auto")]
+        strength: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -31,7 +39,7 @@ pub(super) struct AddPerson {
     title: Option<String>,
     #[arg(long)]
     email: Option<String>,
-    /// YYYY-MM-DD, or MM-DD without the year; reminded on the day at 09:00.
+    /// YYYY-MM-DD, or MM-DD without the year; reminded yearly at 09:00 (on the day unless set).
     #[arg(long, value_name = "DATE")]
     birthday: Option<String>,
     /// How close you are, 0 (barely) to 5 (very); by default it follows the circle and contact.
@@ -75,6 +83,22 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
                 print_json(&people);
             } else {
                 print_grouped(&people);
+            }
+        }
+        PeopleCommand::SetStrength { person, strength } => {
+            let strength = match strength.trim() {
+                "auto" => None,
+                typed => Some(typed.parse::<u8>().ok().filter(|s| *s <= rapport_core::network::strength::STRONGEST).ok_or_else(|| {
+                    Error::invalid("strength", format!("“{typed}” is not a strength: 0 to 5, or auto."))
+                })?),
+            };
+            let store = Store::open(data_dir)?;
+            let found = store.find_person(&person)?;
+            let person = store.set_strength(found.id, strength)?;
+            if json {
+                print_json(&person);
+            } else {
+                say!("{}: strength {} of 5{}", person.display_name, person.strength, if person.strength_set { "" } else { " (from their circle and contact)" });
             }
         }
         PeopleCommand::Search { query } => {

@@ -39,7 +39,7 @@ export function personForm({ person = null, circles, onSave, onAddCircle, onCanc
       field('Tags', input('tags', { value: person ? person.tags.join(', ') : '', placeholder: 'comma, separated' })),
       field('Keep in touch every … days', input('cadenceDays', { type: 'number', min: '1', max: '3650', value: person?.cadenceDays ? String(person.cadenceDays) : '', placeholder: 'the circle’s default' }))),
     h('div', { class: 'row' },
-      field('Birthday', input('birthday', { value: person?.birthday ? person.birthday.replace(/^--/, '') : '', placeholder: 'YYYY-MM-DD, or MM-DD' }), { hint: 'Reminded on the day at 09:00; the year is optional.' }),
+      field('Birthday', input('birthday', { value: person?.birthday ? person.birthday.replace(/^--/, '') : '', placeholder: 'YYYY-MM-DD, or MM-DD' }), { hint: 'The year is optional. Reminded at 09:00 on the day, or the days before set in Settings.' }),
       field('How close you are', h('select', { name: 'strength' },
         h('option', { value: '' }, person && !person.strengthSet ? `From their circle and contact (now ${person.strength})` : 'From their circle and contact'),
         STRENGTH_WORDS.map((words, n) => h('option', { value: String(n), selected: Boolean(person?.strengthSet) && person.strength === n }, `${n} — ${words}`))))),

@@ -88,7 +88,8 @@ function itemRow(item, actions) {
   const buttons = item.done
     ? []
     : (ACTIONS[item.kind] ?? []).map((name, index) => h('button', { type: 'button', class: index === 0 ? 'small' : 'ghost small', dataset: { action: name }, onclick: handlers[name] }, LABELS[name]));
-  const setAside = item.done ? [] : [
+  // A birthday is on its day: it cannot wait for next week.
+  const setAside = item.done || item.kind === 'birthday' ? [] : [
     h('button', { type: 'button', class: 'ghost small', dataset: { action: 'next-week' }, onclick: () => run(() => actions.setAside(item, 'next_week')) }, 'Next week'),
     item.kind === 'follow_up' || item.kind === 'birthday' ? null : h('button', { type: 'button', class: 'ghost small', dataset: { action: 'not-now' }, onclick: () => run(() => actions.setAside(item, 'not_now')) }, 'Not now'),
   ];

@@ -131,17 +131,21 @@ impl Store {
         self.write(|tx| write_setting(tx, SENT_KEY, Some(week)))
     }
 
-    /// When the reminder loop should wake for the next digest (None: off).
+    /// When the reminder loop should wake for the next digest (None: off). While this Monday's
+    /// has not gone out this can be a time past (quiet hours held it back): the loop then wakes
+    /// when they end.
     pub fn next_digest_at(&self) -> Result<Option<DateTime<Utc>>> {
         let now = self.now();
         let Some(time) = self.digest_time()? else {
             return Ok(None);
         };
-        let week = period::week_label(now, &self.zone());
+        let zone = self.zone();
+        let week = period::week_label(now, &zone);
         let sent = self.read(|conn| read_setting(conn, SENT_KEY))?;
-        let this_week = self.digest_due_at(time, now);
-        Ok(match (sent.as_deref() == Some(week.as_str()), this_week) {
-            (false, Some(due)) if due > now => Some(due),
+        let monday = period::week_of(now, &zone).start;
+        let still_today = now < monday + Duration::days(1) && self.me()?.created_at < monday;
+        Ok(match (sent.as_deref() == Some(week.as_str()), self.digest_due_at(time, now)) {
+            (false, Some(due)) if due > now || still_today => Some(due),
             _ => self.digest_due_at(time, now + Duration::days(7)),
         })
     }

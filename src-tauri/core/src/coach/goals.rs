@@ -132,10 +132,13 @@ pub fn label(what: GoalWhat, count: i64, per: GoalPer) -> String {
             "" => format!("{count} names in your network"),
             _ => format!("Add {count} {}{per}", plural("person", "people")),
         },
-        GoalWhat::ThankYouOnTime => match count {
-            100 => format!("Every thank-you within 24 hours{}", if per.is_empty() { "" } else { ", each month" }),
-            _ => format!("{count}% of thank-yous within 24 hours"),
-        },
+        GoalWhat::ThankYouOnTime => {
+            let each = per.replace(" a ", ", each ");
+            match count {
+                100 => format!("Every thank-you within 24 hours{each}"),
+                _ => format!("{count}% of thank-yous within 24 hours{each}"),
+            }
+        }
     }
 }
 

@@ -84,13 +84,18 @@ fn title(name: &str) -> String {
     format!("{name}'s birthday")
 }
 
-/// Arms every birthday that has no reminder ahead yet: at start, and once a day after.
+/// Arms every birthday that has no reminder ahead yet (at start, and once a day after), and
+/// lets go of reminders missed more than a week ago.
 pub(crate) fn arm_all(conn: &Connection, now: DateTime<Utc>, zone: &Zone) -> Result<usize> {
+    conn.prepare_cached(
+        "DELETE FROM followup WHERE kind = 'birthday' AND state = 'pending' AND due_at < ?1",
+    )?
+    .execute([to_db(now - BELATED)])?;
     let mut statement = conn.prepare_cached(
         "SELECT p.id FROM person p
          WHERE p.birthday IS NOT NULL AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.person_id = p.id AND f.kind = 'birthday'
-                           AND (f.due_at >= ?1 OR f.state = 'pending'))",
+                           AND f.due_at >= ?1)",
     )?;
     let ids = statement
         .query_map([to_db(now)], |r| r.get::<_, i64>(0))?

@@ -350,7 +350,9 @@ impl Store {
         let person = self.person(person_id)?;
         let me = self.me()?;
         let pitch = self.chosen_pitch()?;
-        Ok(draft_exploring(&person.display_name, &me.display_name, pitch.as_ref().map(|p| p.text.as_str()), medium))
+        // "Dear Aunt Lucía," rather than "Dear Aunt,": the first word of a name can be a title.
+        let name = person.given_name.as_deref().unwrap_or(&person.display_name);
+        Ok(draft_exploring(name, &me.display_name, pitch.as_ref().map(|p| p.text.as_str()), medium))
     }
 }
 

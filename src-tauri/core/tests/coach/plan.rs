@@ -290,3 +290,28 @@ fn no_digest_later_in_the_week_or_on_a_stores_first_day() {
     clock.set(at("2026-12-07T09:30:00Z"));
     assert!(store.digest_due().unwrap().is_some(), "the next Monday it comes");
 }
+
+#[test]
+fn the_week_and_its_dates_are_the_users_own_far_from_utc() {
+    // Monday 30 November 2026, 07:00 in Auckland (UTC+13) is still Sunday the 29th in UTC.
+    let clock = std::sync::Arc::new(rapport_core::store::clock::ManualClock::at_in(at("2026-11-29T18:00:00Z"), 13));
+    let store = Store::open_in_memory(clock).unwrap();
+    let ada = add(&store, "Ada").id;
+    store
+        .add_followup(FollowupInput { person_id: Some(ada), kind: None, title: "Thank Ada".into(), due_at: at("2026-12-01T20:00:00Z") })
+        .unwrap();
+    let plan = store.weekly_plan().unwrap();
+    assert_eq!(plan.week, "2026-W49");
+    assert_eq!(plan.items[0].why, "Thank Ada — due Wednesday 2 December", "09:00 on the 2nd in Auckland");
+}
+
+#[test]
+fn a_birthday_three_days_off_is_in_the_plan_even_when_reminded_a_week_before() {
+    let store = memory_store(&clock_at(WEDNESDAY));
+    store.set_birthday_days_before(7).unwrap();
+    store
+        .add_person(PersonInput { birthday: Some("--12-05".into()), ..PersonInput::named("Sam Lee") })
+        .unwrap();
+    let plan = store.weekly_plan().unwrap();
+    assert_eq!(item(&plan, PlanKind::Birthday).why, "Sam's birthday is on Saturday 5 December: a short note keeps you in touch");
+}

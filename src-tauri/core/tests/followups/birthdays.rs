@@ -100,3 +100,19 @@ fn an_archived_persons_next_birthday_is_not_armed() {
         .collect();
     assert!(next_year.is_empty(), "{next_year:?}");
 }
+
+#[test]
+fn a_reminder_left_undone_goes_after_a_week_and_next_years_still_comes() {
+    let clock = clock_at("2026-04-11T10:00:00Z");
+    let store = memory_store(&clock);
+    with_birthday(&store, "Sam", "--04-12");
+    // Never ticked off: a day after, it is still there (a belated wish) with next year's ahead.
+    clock.set(at("2026-04-13T10:00:00Z"));
+    store.arm_birthdays().unwrap();
+    let dues: Vec<_> = of_kind(&store, FollowupKind::Birthday).into_iter().map(|f| f.due_at).collect();
+    assert_eq!(dues, [at("2026-04-12T09:00:00Z"), at("2027-04-12T09:00:00Z")]);
+    clock.set(at("2026-04-20T10:00:00Z"));
+    store.arm_birthdays().unwrap();
+    let dues: Vec<_> = of_kind(&store, FollowupKind::Birthday).into_iter().map(|f| f.due_at).collect();
+    assert_eq!(dues, [at("2027-04-12T09:00:00Z")]);
+}

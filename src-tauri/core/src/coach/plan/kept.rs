@@ -110,10 +110,15 @@ fn is_done(conn: &Connection, kind: PlanKind, subject: &str, person: Option<i64>
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM last_contact WHERE person_id = ?1 AND at >= ?2)")?
             .query_row(params![person, at], |r| r.get(0))?)
     };
-    match kind {
-        PlanKind::FollowUp | PlanKind::Birthday => Ok(conn
+    let followup_closed = || -> Result<bool> {
+        Ok(conn
             .prepare_cached("SELECT coalesce((SELECT state <> 'pending' FROM followup WHERE id = ?1), 1)")?
-            .query_row([followup], |r| r.get(0))?),
+            .query_row([followup], |r| r.get(0))?)
+    };
+    match kind {
+        PlanKind::FollowUp => followup_closed(),
+        // A wish sent (logged) answers a birthday as much as ticking its reminder off.
+        PlanKind::Birthday => Ok(followup_closed()? || contacted_since(to_db(since))?),
         PlanKind::Referral => {
             let air_id: i64 = subject.trim_start_matches("air:").parse().unwrap_or(0);
             let air: Option<(String, bool)> = conn
@@ -130,7 +135,7 @@ fn is_done(conn: &Connection, kind: PlanKind, subject: &str, person: Option<i64>
         PlanKind::PrepareInterview => Ok(conn
             .prepare_cached(
                 "SELECT coalesce((SELECT m.state NOT IN ('idea', 'preparing', 'requested', 'scheduled')
-                    OR (SELECT count(*) FROM meeting_prep s WHERE s.meeting_id = m.id AND s.done = 1) = 7
+                    OR (SELECT count(*) FROM meeting_prep s WHERE s.meeting_id = m.id AND s.done = 1) >= 7
                   FROM meeting m WHERE m.id = ?1), 1)",
             )?
             .query_row([meeting], |r| r.get(0))?),

@@ -73,14 +73,12 @@ pub fn choose(candidates: Vec<Candidate>, reach_outs: usize) -> Vec<Candidate> {
         // An interview to prepare or reflect on is about the meeting, not another message to
         // the person: it stands beside a thank-you to them.
         let about_meeting = matches!(candidate.kind, PlanKind::PrepareInterview | PlanKind::Reflect);
-        if let (Some(person), false) = (&candidate.person, about_meeting) {
-            if !people.insert(person.id) {
-                continue;
-            }
-        }
-        if !subjects.insert(candidate.subject.clone()) {
+        let person = candidate.person.as_ref().map(|p| p.id).filter(|_| !about_meeting);
+        if subjects.contains(&candidate.subject) || person.is_some_and(|id| people.contains(&id)) {
             continue;
         }
+        subjects.insert(candidate.subject.clone());
+        people.extend(person);
         reaching += usize::from(candidate.kind.is_reach_out());
         suggested.push(candidate);
     }

@@ -20,10 +20,10 @@ fn without_introduction(pitch: &str) -> String {
     }
 }
 
+/// `name` is how the note greets them ("Lucía", "Aunt Lucía").
 pub fn draft_exploring(name: &str, my_name: &str, pitch: Option<&str>, medium: ThankYouMedium) -> Draft {
     let mut parts = Parts::default();
-    let first = one_line(name).split_whitespace().next().unwrap_or_default().to_string();
-    let first = parts.required(&first, "their name", "Add their name.");
+    let first = parts.required(name, "their name", "Add their name.");
     let my_name = parts.required(my_name, "your name", "Add your name (your own card, under People).");
     let what = match pitch.map(without_introduction).filter(|p| !p.is_empty()) {
         Some(what) => what,
@@ -62,12 +62,12 @@ mod tests {
     #[test]
     fn the_pitch_is_told_without_its_self_introduction() {
         let draft = draft_exploring(
-            "Aunt Lucía Pérez",
+            "Aunt Lucía",
             "Maya",
             Some("Hi, I'm Maya Chen, a third-year student. I'm exploring user research roles."),
             ThankYouMedium::Email,
         );
-        assert!(draft.body.starts_with("Dear Aunt,"), "{}", draft.body);
+        assert!(draft.body.starts_with("Dear Aunt Lucía,"), "{}", draft.body);
         assert!(draft.body.contains("I'm exploring user research roles."), "{}", draft.body);
         assert!(!draft.body.contains("Hi, I'm Maya"), "{}", draft.body);
         assert!(draft.body.contains("Do you know anyone I should talk to?"));

@@ -1,5 +1,6 @@
 //! Where the plan's candidates come from, each read with its reason in words. Every source is
-//! bounded (a heavy user has 30,000 people): it reads the few that could make the plan.
+//! bounded (a heavy user has 30,000 people): it reads the few that could make the plan. The
+//! interviews to prepare and reflect on are in `interviews`.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection};
@@ -8,12 +9,17 @@ use super::ranking::Candidate;
 use super::PlanKind;
 use crate::coach::period::Span;
 use crate::error::Result;
+use crate::followups::birthdays::MOST_DAYS_BEFORE;
 use crate::network::birthdays;
 use crate::network::people::PersonRef;
 use crate::network::strength;
 use crate::store::columns::time_at;
 use crate::store::time::{from_db, to_db};
 use crate::store::zone::Zone;
+
+mod interviews;
+
+pub(super) use interviews::{interviews_to_prepare, interviews_to_reflect_on};
 
 /// What the sources need to know: the time, the week, and the zone dates are said in.
 pub(super) struct Now {
@@ -109,8 +115,8 @@ pub(super) fn follow_ups(conn: &Connection, now: &Now) -> Result<Vec<Candidate>>
 pub(super) fn birthdays(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> {
     let today = now.at.with_timezone(&now.zone).date_naive();
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT f.id, f.due_at, p.id, p.display_name, p.birthday, p.circle_id, p.strength,
-                {interactions}
+        "SELECT f.id, f.due_at, p.id, p.display_name, p.birthday,
+                (SELECT name FROM circle WHERE id = p.circle_id), p.strength, {interactions}
          FROM followup f JOIN person p ON p.id = f.person_id
          WHERE f.kind = 'birthday' AND f.state = 'pending' AND p.deleted_at IS NULL
            AND p.birthday IS NOT NULL AND f.due_at >= ?1 AND f.due_at < ?2
@@ -119,7 +125,12 @@ pub(super) fn birthdays(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> 
     ))?;
     let rows = statement
         .query_map(
-            params![to_db(now.at - Duration::days(1)), to_db(now.at + Duration::days(8)), READ_AT_MOST],
+            // The reminder can come up to a month before the day: the day itself is checked below.
+            params![
+                to_db(now.at - Duration::days(1 + i64::from(MOST_DAYS_BEFORE))),
+                to_db(now.at + Duration::days(8)),
+                READ_AT_MOST
+            ],
             |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -127,6 +138,7 @@ pub(super) fn birthdays(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> 
                     r.get::<_, i64>(2)?,
                     r.get::<_, String>(3)?,
                     r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
                     r.get::<_, Option<u8>>(6)?,
                     r.get::<_, i64>(7)?,
                 ))
@@ -134,7 +146,7 @@ pub(super) fn birthdays(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> 
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut found = Vec::new();
-    for (followup_id, due, id, name, birthday, set, interactions) in rows {
+    for (followup_id, due, id, name, birthday, circle, set, interactions) in rows {
         let Some(day) = birthdays::next_on_or_after(&birthday, today - Duration::days(1)) else {
             continue;
         };
@@ -152,7 +164,7 @@ pub(super) fn birthdays(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> 
         let mut c = candidate(PlanKind::Birthday, format!("followup:{followup_id}"), person(id, name), why);
         c.followup_id = Some(followup_id);
         c.due_at = Some(due);
-        c.strength = set.unwrap_or_else(|| strength::default_for(None, interactions));
+        c.strength = set.unwrap_or_else(|| strength::default_for(circle.as_deref(), interactions));
         found.push(c);
     }
     Ok(found)
@@ -216,7 +228,7 @@ pub(super) fn natural_network_not_told(conn: &Connection) -> Result<Vec<Candidat
          WHERE c.builtin = 1 AND c.name IN ({circles})
            AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM last_contact lc WHERE lc.person_id = p.id)
-         ORDER BY coalesce(p.strength, -1) DESC, c.position, p.created_at, p.id LIMIT ?1"
+         ORDER BY c.position, p.created_at, p.id LIMIT ?1"
     ))?;
     let rows = statement
         .query_map([READ_AT_MOST], |r| {
@@ -255,13 +267,16 @@ fn circle_phrase(circle: &str) -> String {
 /// People whose keep-in-touch is due by the end of the week, most overdue first.
 pub(super) fn going_cold(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> {
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT p.id, p.display_name, last.at, coalesce(p.cadence_days, c.cadence_days) AS cadence,
-                c.name, p.strength, {interactions}
-         FROM last_contact last JOIN person p ON p.id = last.person_id
-         LEFT JOIN circle c ON c.id = p.circle_id
-         WHERE p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
-           AND cadence IS NOT NULL AND julianday(last.at) + cadence <= julianday(?1)
-         ORDER BY julianday(last.at) + cadence LIMIT ?2",
+        // The most overdue are chosen first; only they have their interactions counted.
+        "WITH cold AS (
+             SELECT p.id, p.display_name, last.at, coalesce(p.cadence_days, c.cadence_days) AS cadence,
+                    c.name AS circle, p.strength
+             FROM last_contact last JOIN person p ON p.id = last.person_id
+             LEFT JOIN circle c ON c.id = p.circle_id
+             WHERE p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
+               AND cadence IS NOT NULL AND julianday(last.at) + cadence <= julianday(?1)
+             ORDER BY julianday(last.at) + cadence LIMIT ?2)
+         SELECT cold.*, {interactions} FROM cold JOIN person p ON p.id = cold.id",
         interactions = strength::INTERACTION_COUNT
     ))?;
     let rows = statement
@@ -287,67 +302,6 @@ pub(super) fn going_cold(conn: &Connection, now: &Now) -> Result<Vec<Candidate>>
         found.push(c);
     }
     Ok(found)
-}
-
-/// Interviews in the next two weeks whose seven preparation steps are not all done.
-pub(super) fn interviews_to_prepare(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT m.id, m.scheduled_at, p.id, p.display_name,
-                (SELECT count(*) FROM meeting_prep s WHERE s.meeting_id = m.id AND s.done = 1)
-         FROM meeting m JOIN person p ON p.id = m.person_id
-         WHERE p.deleted_at IS NULL AND m.state IN ('idea', 'preparing', 'requested', 'scheduled')
-           AND m.scheduled_at IS NOT NULL AND m.scheduled_at >= ?1 AND m.scheduled_at < ?2
-         ORDER BY m.scheduled_at LIMIT ?3",
-    )?;
-    let rows = statement
-        .query_map(params![to_db(now.at), to_db(now.at + Duration::days(14)), READ_AT_MOST], |r| {
-            Ok((r.get::<_, i64>(0)?, time_at(r, 1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, i64>(4)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows
-        .into_iter()
-        .filter(|row| row.4 < 7)
-        .map(|(meeting, at, id, name, done)| {
-            let why = format!(
-                "Prepare for your interview with {name} on {}: {} of 7 steps left",
-                now.day(at),
-                7 - done
-            );
-            let mut c = candidate(PlanKind::PrepareInterview, format!("meeting:{meeting}:prepare"), person(id, name), why);
-            c.meeting_id = Some(meeting);
-            c.due_at = Some(at);
-            c
-        })
-        .collect())
-}
-
-/// Interviews held in the last 30 days with nothing written under what you learned.
-pub(super) fn interviews_to_reflect_on(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT m.id, p.id, p.display_name,
-                (SELECT max(e.at) FROM meeting_event e WHERE e.meeting_id = m.id AND e.state = 'held') AS held
-         FROM meeting m JOIN person p ON p.id = m.person_id
-         WHERE p.deleted_at IS NULL AND m.state IN ('held', 'thanked', 'followed_up')
-           AND trim(m.learned) = '' AND held >= ?1
-         ORDER BY held DESC LIMIT ?2",
-    )?;
-    let rows = statement
-        .query_map(params![to_db(now.at - Duration::days(30)), READ_AT_MOST], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, time_at(r, 3)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows
-        .into_iter()
-        .map(|(meeting, id, name, held)| {
-            let why = format!(
-                "Write down what you learned from {name} on {} while it is fresh",
-                now.date(held)
-            );
-            let mut c = candidate(PlanKind::Reflect, format!("meeting:{meeting}:reflect"), person(id, name), why);
-            c.meeting_id = Some(meeting);
-            c
-        })
-        .collect())
 }
 
 /// Someone you know well who is tied to a person at a target organization you have not been in
