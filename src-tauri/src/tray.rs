@@ -167,7 +167,11 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store, notifications_unav
         tracing::error!(%error, "cannot read the goals for the tray");
         Vec::new()
     });
-    let week = goals.iter().find(|g| g.what == GoalWhat::ReachOuts && g.per == GoalPer::Week);
+    // The same goal the plan suggests for: the largest weekly reach-out goal.
+    let week = goals
+        .iter()
+        .filter(|g| g.what == GoalWhat::ReachOuts && g.per == GoalPer::Week)
+        .max_by_key(|g| g.count);
     match build_menu(app, &menu_model(&due, now, week)) {
         Ok(menu) => {
             if let Err(error) = tray.set_menu(Some(menu)) {

@@ -175,3 +175,6 @@ export function filterPalette(items, query, limit = 12) {
   scored.sort((a, b) => a.rank - b.rank || a.index - b.index);
   return scored.slice(0, limit).map((s) => s.item);
 }
+
+/** How close, in words, for strengths 0-5 (as the core says them in warm paths). */
+export const STRENGTH_WORDS = ['Barely know them', 'Acquaintance', 'Know them a little', 'Know them well', 'Close', 'Very close'];

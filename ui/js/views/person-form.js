@@ -1,9 +1,8 @@
 // Add or edit a person. Errors show beside their field.
 
 import { h } from '../dom.js';
-import { parseTags } from '../format.js';
+import { parseTags, STRENGTH_WORDS } from '../format.js';
 import { field, formError, submitting } from './forms.js';
-import { STRENGTH_WORDS } from './person-page.js';
 
 const NEW_CIRCLE = '__new__';
 

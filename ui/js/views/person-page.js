@@ -1,7 +1,7 @@
 // A person: who they are, what happened with them, what is next.
 
 import { h } from '../dom.js';
-import { formatWhen, fromLocalInput, kindLabel, relative, toLocalInput } from '../format.js';
+import { formatWhen, fromLocalInput, kindLabel, relative, STRENGTH_WORDS, toLocalInput } from '../format.js';
 import { actionError, field, formError, submitting } from './forms.js';
 import { followupForm, followupRow } from './followups.js';
 import { addressesSection, photoControl } from './person-extras.js';
@@ -16,9 +16,6 @@ function formatDay(text) {
   if (Number.isNaN(date.getTime())) return text;
   return date.toLocaleDateString([], noYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
 }
-
-/** How close, in words, for strengths 0-5. */
-export const STRENGTH_WORDS = ['Barely know them', 'Acquaintance', 'Know them a little', 'Know them well', 'Close', 'Very close'];
 
 function facts(person) {
   const rows = [

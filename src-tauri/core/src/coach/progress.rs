@@ -141,9 +141,9 @@ fn bucket<'a, T>(spans: &'a [T], span: impl Fn(&T) -> Span, at: DateTime<Utc>) -
     })
 }
 
-fn rows<T>(conn: &Connection, sql: &str, since: &str, read: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+fn rows<T>(conn: &Connection, sql: &str, args: impl rusqlite::Params, read: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     let mut statement = conn.prepare_cached(sql)?;
-    let found = statement.query_map([since], read)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let found = statement.query_map(args, read)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(found)
 }
 
@@ -158,7 +158,7 @@ fn report(conn: &Connection, now: DateTime<Utc>, zone: &Zone) -> Result<Progress
         "SELECT i.occurred_at, ip.person_id FROM interaction i
          JOIN interaction_participant ip ON ip.interaction_id = i.id JOIN person p ON p.id = ip.person_id
          WHERE i.occurred_at >= ?1 AND i.kind <> 'note' AND p.is_me = 0 AND p.deleted_at IS NULL",
-        &to_db(weeks[0].2.start),
+        [to_db(weeks[0].2.start)],
         |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
     )? {
         if let Some(i) = bucket(&weeks, |w| w.2, from_db(&at)?) {
@@ -184,7 +184,7 @@ fn report(conn: &Connection, now: DateTime<Utc>, zone: &Zone) -> Result<Progress
     for at in rows(
         conn,
         "SELECT occurred_at FROM interaction WHERE kind = 'informational_interview' AND occurred_at >= ?1",
-        &since,
+        [&since],
         |r| r.get::<_, String>(0),
     )? {
         if let Some(i) = bucket(&months, |m| m.1, from_db(&at)?) {
@@ -195,14 +195,11 @@ fn report(conn: &Connection, now: DateTime<Utc>, zone: &Zone) -> Result<Progress
     let mut thanks = vec![(0, 0); SHOWN];
     for (due, in_time) in rows(
         conn,
-        &format!(
-            "SELECT f.due_at, f.state = 'done' AND f.closed_at <= f.due_at FROM followup f
-             LEFT JOIN person p ON p.id = f.person_id
-             WHERE f.kind = 'thank_you' AND f.state <> 'dismissed' AND (f.person_id IS NULL OR p.deleted_at IS NULL)
-               AND f.due_at >= ?1 AND (f.due_at <= '{}' OR f.state = 'done')",
-            to_db(now)
-        ),
-        &since,
+        "SELECT f.due_at, f.state = 'done' AND f.closed_at <= f.due_at FROM followup f
+         LEFT JOIN person p ON p.id = f.person_id
+         WHERE f.kind = 'thank_you' AND f.state <> 'dismissed' AND (f.person_id IS NULL OR p.deleted_at IS NULL)
+           AND f.due_at >= ?1 AND (f.due_at <= ?2 OR f.state = 'done')",
+        [since.clone(), to_db(now)],
         |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)),
     )? {
         if let Some(i) = bucket(&months, |m| m.1, from_db(&due)?) {
@@ -218,7 +215,7 @@ fn report(conn: &Connection, now: DateTime<Utc>, zone: &Zone) -> Result<Progress
     for (at, kind) in rows(
         conn,
         "SELECT created_at, kind FROM air WHERE created_at >= ?1",
-        &since,
+        [&since],
         |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
     )? {
         if let Some(i) = bucket(&months, |m| m.1, from_db(&at)?) {
