@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::guide::meetings::Meeting;
 use crate::network::people::PersonRef;
+use crate::network::strength::CADENCE_SQL;
 use crate::store::time::{from_db, to_db};
 use crate::store::Store;
 
@@ -57,15 +58,15 @@ impl Store {
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             // Contacts with a keep-in-touch cadence whose last interaction is, or is about to
             // be, longer ago than the cadence: most overdue first.
-            let mut statement = conn.prepare_cached(
-                "SELECT p.id, p.display_name, last.at, coalesce(p.cadence_days, c.cadence_days) AS cadence
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT p.id, p.display_name, last.at, {CADENCE_SQL} AS cadence
                  FROM last_contact last JOIN person p ON p.id = last.person_id
                  LEFT JOIN circle c ON c.id = p.circle_id
                  WHERE p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
                    AND cadence IS NOT NULL
                    AND julianday(last.at) + cadence <= julianday(?1)
-                 ORDER BY last.at",
-            )?;
+                 ORDER BY last.at"
+            ))?;
             let cold = statement
                 .query_map([to_db(now + COLD_SOON)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -1,14 +1,16 @@
 //! Keep in touch: "it is wise to stay in touch with people and maintain your network". Each
 //! person has a cadence (their own, or their circle's); the next nudge comes that long after the
-//! last interaction, and any logged interaction, shared article or new cadence restarts it.
+//! last interaction, and any logged interaction, shared article, new cadence or closeness set
+//! restarts it.
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::Result;
 use crate::followups::{self, birthdays, FollowupKind};
 use crate::network::people::{self, Person, PersonInput};
-use crate::store::time::from_db;
+use crate::network::strength::{self, CADENCE_SQL};
+use crate::store::time::{from_db, to_db};
 use crate::store::Store;
 
 /// "Keep in touch" cadence: the next nudge comes `cadence_days` after the last interaction; any
@@ -27,11 +29,11 @@ pub fn origin(person_id: i64) -> String {
 pub(crate) fn rearm(conn: &Connection, person_id: i64, now: DateTime<Utc>) -> Result<()> {
     let found: Option<(Option<i64>, String, Option<String>)> = conn
         .query_row(
-            "SELECT coalesce(p.cadence_days, c.cadence_days), p.display_name,
+            &format!("SELECT {CADENCE_SQL}, p.display_name,
                     (SELECT max(i.occurred_at) FROM interaction i
                      JOIN interaction_participant ip ON ip.interaction_id = i.id WHERE ip.person_id = p.id)
              FROM person p LEFT JOIN circle c ON c.id = p.circle_id
-             WHERE p.id = ?1 AND p.is_me = 0",
+             WHERE p.id = ?1 AND p.is_me = 0"),
             [person_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
@@ -68,6 +70,22 @@ impl Store {
                 birthdays::arm(tx, person.id, now, &zone)?;
             }
             Ok(person)
+        })
+    }
+
+    /// Sets how close the user is to someone (0-5), or with `None` lets it follow the records
+    /// again. It lives here because a closeness set can set how often to keep in touch.
+    pub fn set_strength(&self, person_id: i64, strength: Option<u8>) -> Result<Person> {
+        strength::check(strength)?;
+        let now = self.now();
+        self.write(|tx| {
+            people::ensure_exists(tx, person_id)?;
+            tx.execute(
+                "UPDATE person SET strength = ?2, updated_at = ?3 WHERE id = ?1",
+                params![person_id, strength, to_db(now)],
+            )?;
+            rearm(tx, person_id, now)?;
+            people::load(tx, person_id)
         })
     }
 

@@ -1,13 +1,9 @@
 //! Relationship strength, 0 to 5: how close the user is to someone. The user can set it; until
 //! they do, it follows the records: a starting point from the circle (family is closer than a
-//! LinkedIn connection) raised by how often they have been in touch.
-
-use rusqlite::params;
+//! LinkedIn connection) raised by how often they have been in touch. A closeness the user set
+//! also sets how often to keep in touch, unless they set that too.
 
 use crate::error::{Error, Result};
-use crate::network::people::{self, Person};
-use crate::store::time::to_db;
-use crate::store::Store;
 
 pub const STRONGEST: u8 = 5;
 
@@ -50,22 +46,23 @@ pub fn default_for(circle: Option<&str>, interactions: i64) -> u8 {
     (circle_base(circle) + bonus).min(STRONGEST)
 }
 
-impl Store {
-    /// Sets how close the user is to someone (0-5), or with `None` lets it follow the records
-    /// again.
-    pub fn set_strength(&self, person_id: i64, strength: Option<u8>) -> Result<Person> {
-        check(strength)?;
-        let now = self.now();
-        self.write(|tx| {
-            people::ensure_exists(tx, person_id)?;
-            tx.execute(
-                "UPDATE person SET strength = ?2, updated_at = ?3 WHERE id = ?1",
-                params![person_id, strength, to_db(now)],
-            )?;
-            people::load(tx, person_id)
-        })
+/// The keep-in-touch cadence a closeness the user set asks for (very close: monthly; a little:
+/// twice a year); none for the barely known, who follow their circle.
+pub fn cadence_for(strength: u8) -> Option<i64> {
+    match strength {
+        5 => Some(30),
+        4 => Some(60),
+        3 => Some(90),
+        2 => Some(180),
+        _ => None,
     }
 }
+
+/// A person's keep-in-touch cadence in SQL, over `p` (the person) and `c` (their circle): their
+/// own; else the one their closeness asks for, when the user set it; else their circle's. Kept in
+/// step with [`cadence_for`] by a test.
+pub(crate) const CADENCE_SQL: &str = "coalesce(p.cadence_days, \
+     CASE p.strength WHEN 5 THEN 30 WHEN 4 THEN 60 WHEN 3 THEN 90 WHEN 2 THEN 180 END, c.cadence_days)";
 
 pub(crate) fn check(strength: Option<u8>) -> Result<()> {
     match strength {
@@ -80,6 +77,19 @@ pub(crate) fn check(strength: Option<u8>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cadence_in_sql_is_the_cadence_for_each_strength() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        for strength in 0..=STRONGEST {
+            let sql = format!(
+                "SELECT {CADENCE_SQL} FROM (SELECT NULL AS cadence_days, ?1 AS strength) p,
+                 (SELECT NULL AS cadence_days) c"
+            );
+            let found: Option<i64> = conn.query_row(&sql, [strength], |r| r.get(0)).unwrap();
+            assert_eq!(found, cadence_for(strength), "strength {strength}");
+        }
+    }
 
     #[test]
     fn family_starts_closer_than_a_linkedin_connection() {

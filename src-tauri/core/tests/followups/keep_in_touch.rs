@@ -1,7 +1,8 @@
-//! Keeping in touch: the cadence counts from the last interaction (a person's
-//! own cadence over their circle's), and sharing a resource is an interaction.
+//! Keeping in touch: the cadence counts from the last interaction (a person's own cadence over
+//! the one their closeness asks for, over their circle's), and sharing a resource is an
+//! interaction.
 
-use crate::common::{add, at, clock_at, memory_store, of_kind};
+use crate::common::{add, at, clock_at, log_with, memory_store, of_kind};
 use rapport_core::followups::interactions::{InteractionInput, InteractionKind, SharedResource};
 use rapport_core::followups::{FollowupKind, FollowupState};
 use rapport_core::network::people::PersonInput;
@@ -131,4 +132,21 @@ fn a_persons_own_cadence_overrides_their_circles_and_is_editable() {
             .field(),
         Some("cadenceDays")
     );
+}
+
+#[test]
+fn a_closeness_set_sets_how_often_to_keep_in_touch_unless_the_person_has_their_own() {
+    let store = memory_store(&clock_at("2026-03-01T09:00:00Z"));
+    // LinkedIn keeps in touch every 180 days; someone set very close, every 30.
+    let ana = store
+        .add_person(PersonInput { circle: Some("LinkedIn".into()), ..PersonInput::named("Ana") })
+        .unwrap()
+        .id;
+    log_with(&store, &[ana], InteractionKind::Call, "2026-03-01T08:00:00Z");
+    let due = || of_kind(&store, FollowupKind::KeepInTouch)[0].due_at;
+    assert_eq!(due(), at("2026-08-28T08:00:00Z"));
+    store.set_strength(ana, Some(5)).unwrap();
+    assert_eq!(due(), at("2026-03-31T08:00:00Z"));
+    store.set_strength(ana, None).unwrap();
+    assert_eq!(due(), at("2026-08-28T08:00:00Z"), "back to the circle's");
 }

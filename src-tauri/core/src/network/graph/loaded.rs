@@ -10,7 +10,7 @@ use super::ranking::Edge;
 use crate::error::Result;
 use crate::network::links::LinkKind;
 use crate::network::people::PersonRef;
-use crate::network::strength;
+use crate::network::strength::{self, CADENCE_SQL};
 use crate::store::columns::text_enum;
 use crate::store::time::{from_db, to_db};
 
@@ -115,8 +115,8 @@ impl<'c> Graph<'c> {
         for id in &wanted {
             self.nodes.insert(*id, None);
         }
-        let mut people = self.conn.prepare_cached(
-            "SELECT p.id, p.display_name, coalesce(p.cadence_days, c.cadence_days),
+        let mut people = self.conn.prepare_cached(&format!(
+            "SELECT p.id, p.display_name, {CADENCE_SQL},
                     (SELECT max(i.occurred_at) FROM interaction_participant ip
                      JOIN interaction i ON i.id = ip.interaction_id
                      WHERE ip.person_id = p.id AND i.occurred_at <= ?2),
@@ -125,8 +125,8 @@ impl<'c> Graph<'c> {
              FROM json_each(?1) j
              CROSS JOIN person p ON p.id = j.value
              LEFT JOIN circle c ON c.id = p.circle_id
-             WHERE p.deleted_at IS NULL AND p.archived_at IS NULL AND p.is_me = 0",
-        )?;
+             WHERE p.deleted_at IS NULL AND p.archived_at IS NULL AND p.is_me = 0"
+        ))?;
         let rows = people.query_map(params![list, to_db(self.now)], |r| {
             Ok((
                 r.get::<_, i64>(0)?,

@@ -28,7 +28,7 @@ pub(crate) fn tag_person(conn: &Connection, person_id: i64, tag: &str) -> Result
 /// What changed in a write that rules elsewhere follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Changed {
-    /// Their own cadence or their circle: keep-in-touch needs re-arming.
+    /// Their own cadence, their circle or their closeness: keep-in-touch needs re-arming.
     pub(crate) cadence: bool,
     /// Their birthday: its reminder needs re-arming.
     pub(crate) birthday: bool,
@@ -45,11 +45,11 @@ pub(crate) fn write_fields(
         Some(name) => Some(circles::id_by_name(tx, name)?),
         None => None,
     };
-    let before: (Option<i64>, Option<i64>, Option<String>) = tx
-        .prepare_cached("SELECT cadence_days, circle_id, birthday FROM person WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let before: (Option<i64>, Option<i64>, Option<String>, Option<u8>) = tx
+        .prepare_cached("SELECT cadence_days, circle_id, birthday, strength FROM person WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     let changed = Changed {
-        cadence: (before.0, before.1) != (valid.cadence_days, circle_id),
+        cadence: (before.0, before.1, before.3) != (valid.cadence_days, circle_id, valid.strength),
         birthday: before.2 != valid.birthday,
     };
     tx.prepare_cached(

@@ -269,7 +269,7 @@ pub(super) fn going_cold(conn: &Connection, now: &Now) -> Result<Vec<Candidate>>
     let mut statement = conn.prepare_cached(&format!(
         // The most overdue are chosen first; only they have their interactions counted.
         "WITH cold AS (
-             SELECT p.id, p.display_name, last.at, coalesce(p.cadence_days, c.cadence_days) AS cadence,
+             SELECT p.id, p.display_name, last.at, {cadence} AS cadence,
                     c.name AS circle, p.strength
              FROM last_contact last JOIN person p ON p.id = last.person_id
              LEFT JOIN circle c ON c.id = p.circle_id
@@ -277,7 +277,8 @@ pub(super) fn going_cold(conn: &Connection, now: &Now) -> Result<Vec<Candidate>>
                AND cadence IS NOT NULL AND julianday(last.at) + cadence <= julianday(?1)
              ORDER BY julianday(last.at) + cadence LIMIT ?2)
          SELECT cold.*, {interactions} FROM cold JOIN person p ON p.id = cold.id",
-        interactions = strength::INTERACTION_COUNT
+        interactions = strength::INTERACTION_COUNT,
+        cadence = strength::CADENCE_SQL
     ))?;
     let rows = statement
         .query_map(params![to_db(now.week.end), READ_AT_MOST * 4], |r| {
