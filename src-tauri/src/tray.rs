@@ -31,7 +31,11 @@ pub enum TrayEntry {
 
 /// The menu for the follow-ups due by the end of today (overdue ones included), with this
 /// week's progress towards the reach-out goal when one is set.
-pub fn menu_model(due_today: &[Followup], now: DateTime<Utc>, week: Option<&Goal>) -> Vec<TrayEntry> {
+pub fn menu_model(
+    due_today: &[Followup],
+    now: DateTime<Utc>,
+    week: Option<&Goal>,
+) -> Vec<TrayEntry> {
     let mut entries = vec![
         TrayEntry::Action {
             id: OPEN.into(),
@@ -355,7 +359,12 @@ mod tests {
         let model = menu_model(&[], from_db("2026-03-01T12:00:00Z").unwrap(), Some(&goal));
         assert_eq!(
             labels(&model)[3..],
-            ["---", "(Reach-outs 2 of 5 this week)", "---", "Quit Rapport"]
+            [
+                "---",
+                "(Reach-outs 2 of 5 this week)",
+                "---",
+                "Quit Rapport"
+            ]
         );
     }
 }

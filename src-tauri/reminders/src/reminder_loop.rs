@@ -123,7 +123,12 @@ fn activation_handler(host: Arc<dyn Host>, store: Arc<Store>, loop_handle: Handl
 
 /// Shows the weekly digest when this week's is due: marked sent first, so it goes out at most
 /// once whatever happens while it is shown. Clicking it opens Today, where the plan is.
-fn send_digest(host: &dyn Host, store: &Store, health: &NotificationHealth, notifier: &mut dyn notifier::Notifier) {
+fn send_digest(
+    host: &dyn Host,
+    store: &Store,
+    health: &NotificationHealth,
+    notifier: &mut dyn notifier::Notifier,
+) {
     let digest = match store.digest_due() {
         Ok(Some(digest)) => digest,
         Ok(None) => return,
@@ -136,7 +141,11 @@ fn send_digest(host: &dyn Host, store: &Store, health: &NotificationHealth, noti
         tracing::error!(%error, "could not record the weekly digest as sent");
         return;
     }
-    let toast = Toast { title: digest.title, body: digest.body, followup: None };
+    let toast = Toast {
+        title: digest.title,
+        body: digest.body,
+        followup: None,
+    };
     match notifier.show(&toast) {
         Ok(()) => {
             health.record(Ok(()));

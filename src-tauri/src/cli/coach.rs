@@ -60,12 +60,20 @@ pub(super) fn goals(command: GoalsCommand, data_dir: &Path, json: bool) -> Resul
     match command {
         GoalsCommand::Add { what, count, per } => {
             let input = GoalInput {
-                what: what.parse::<GoalWhat>().map_err(|e| Error::invalid("what", e.to_string()))?,
+                what: what
+                    .parse::<GoalWhat>()
+                    .map_err(|e| Error::invalid("what", e.to_string()))?,
                 count,
-                per: per.parse::<GoalPer>().map_err(|e| Error::invalid("per", e.to_string()))?,
+                per: per
+                    .parse::<GoalPer>()
+                    .map_err(|e| Error::invalid("per", e.to_string()))?,
             };
+            // Checked before the store is opened: bad input writes nothing, not even a new store.
             if count < 1 {
-                return Err(Error::invalid("count", "A goal needs a count of at least 1."));
+                return Err(Error::invalid(
+                    "count",
+                    "A goal needs a count of at least 1.",
+                ));
             }
             let goal = Store::open(data_dir)?.add_goal(input)?;
             if json {
@@ -124,8 +132,12 @@ pub(super) fn log(log: LogInteraction, data_dir: &Path, json: bool) -> Result<()
         .when
         .as_deref()
         .map(|when| {
-            rapport_core::store::time::parse_when(when, chrono::Utc::now(), &Local)
-                .map_err(|_| Error::invalid("when", format!("“{when}” is not a date or time (see --help)")))
+            rapport_core::store::time::parse_when(when, chrono::Utc::now(), &Local).map_err(|_| {
+                Error::invalid(
+                    "when",
+                    format!("“{when}” is not a date or time (see --help)"),
+                )
+            })
         })
         .transpose()?;
     let store = Store::open(data_dir)?;
@@ -145,7 +157,10 @@ pub(super) fn log(log: LogInteraction, data_dir: &Path, json: bool) -> Result<()
             "Logged {} with {} on {}",
             kind.as_str().replace('_', " "),
             person.display_name,
-            interaction.occurred_at.with_timezone(&Local).format("%Y-%m-%d %H:%M")
+            interaction
+                .occurred_at
+                .with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
         );
     }
     Ok(())

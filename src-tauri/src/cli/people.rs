@@ -67,8 +67,14 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
             if let Some(birthday) = &input.birthday {
                 rapport_core::network::birthdays::parse(birthday)?;
             }
-            if input.strength.is_some_and(|s| s > rapport_core::network::strength::STRONGEST) {
-                return Err(Error::invalid("strength", "Strength goes from 0 (barely know them) to 5 (very close)."));
+            if input
+                .strength
+                .is_some_and(|s| s > rapport_core::network::strength::STRONGEST)
+            {
+                return Err(Error::invalid(
+                    "strength",
+                    "Strength goes from 0 (barely know them) to 5 (very close).",
+                ));
             }
             let person = Store::open(data_dir)?.add_person(input)?;
             if json {
@@ -88,9 +94,18 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
         PeopleCommand::SetStrength { person, strength } => {
             let strength = match strength.trim() {
                 "auto" => None,
-                typed => Some(typed.parse::<u8>().ok().filter(|s| *s <= rapport_core::network::strength::STRONGEST).ok_or_else(|| {
-                    Error::invalid("strength", format!("“{typed}” is not a strength: 0 to 5, or auto."))
-                })?),
+                typed => Some(
+                    typed
+                        .parse::<u8>()
+                        .ok()
+                        .filter(|s| *s <= rapport_core::network::strength::STRONGEST)
+                        .ok_or_else(|| {
+                            Error::invalid(
+                                "strength",
+                                format!("“{typed}” is not a strength: 0 to 5, or auto."),
+                            )
+                        })?,
+                ),
             };
             let store = Store::open(data_dir)?;
             let found = store.find_person(&person)?;
@@ -98,7 +113,16 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
             if json {
                 print_json(&person);
             } else {
-                say!("{}: strength {} of 5{}", person.display_name, person.strength, if person.strength_set { "" } else { " (from their circle and contact)" });
+                say!(
+                    "{}: strength {} of 5{}",
+                    person.display_name,
+                    person.strength,
+                    if person.strength_set {
+                        ""
+                    } else {
+                        " (from their circle and contact)"
+                    }
+                );
             }
         }
         PeopleCommand::Search { query } => {

@@ -39,18 +39,47 @@ fn time(conn: &Connection) -> Result<Option<NaiveTime>> {
 
 /// "2 thank-yous, 3 people to tell, 1 referral to follow", from what the plan still has to do.
 pub fn summary(plan: &WeeklyPlan, thank_yous: usize) -> String {
-    let open = |kind: PlanKind| plan.items.iter().filter(|i| i.kind == kind && !i.done).count();
+    let open = |kind: PlanKind| {
+        plan.items
+            .iter()
+            .filter(|i| i.kind == kind && !i.done)
+            .count()
+    };
     let follow_ups = open(PlanKind::FollowUp).saturating_sub(thank_yous);
     let parts = [
         (thank_yous, "thank-you", "thank-yous"),
         (follow_ups, "follow-up", "follow-ups"),
         (open(PlanKind::Birthday), "birthday", "birthdays"),
-        (open(PlanKind::PrepareInterview), "interview to prepare", "interviews to prepare"),
-        (open(PlanKind::TellNaturalNetwork), "person to tell", "people to tell"),
-        (open(PlanKind::Referral), "referral to follow", "referrals to follow"),
-        (open(PlanKind::WarmIntro), "introduction to ask for", "introductions to ask for"),
-        (open(PlanKind::GoingCold), "person to catch up with", "people to catch up with"),
-        (open(PlanKind::Reflect), "interview to reflect on", "interviews to reflect on"),
+        (
+            open(PlanKind::PrepareInterview),
+            "interview to prepare",
+            "interviews to prepare",
+        ),
+        (
+            open(PlanKind::TellNaturalNetwork),
+            "person to tell",
+            "people to tell",
+        ),
+        (
+            open(PlanKind::Referral),
+            "referral to follow",
+            "referrals to follow",
+        ),
+        (
+            open(PlanKind::WarmIntro),
+            "introduction to ask for",
+            "introductions to ask for",
+        ),
+        (
+            open(PlanKind::GoingCold),
+            "person to catch up with",
+            "people to catch up with",
+        ),
+        (
+            open(PlanKind::Reflect),
+            "interview to reflect on",
+            "interviews to reflect on",
+        ),
     ];
     let said: Vec<String> = parts
         .iter()
@@ -97,7 +126,11 @@ impl Store {
         };
         let monday = period::week_of(now, &zone).start;
         let store_began = self.me()?.created_at;
-        if sent.as_deref() == Some(week.as_str()) || now < due || now >= monday + Duration::days(1) || store_began >= monday {
+        if sent.as_deref() == Some(week.as_str())
+            || now < due
+            || now >= monday + Duration::days(1)
+            || store_began >= monday
+        {
             return Ok(None);
         }
         let plan = self.weekly_plan()?;
@@ -108,7 +141,8 @@ impl Store {
             .filter_map(|i| i.followup_id)
             .collect();
         let thank_yous = self.read(|conn| {
-            let mut statement = conn.prepare_cached("SELECT kind = 'thank_you' FROM followup WHERE id = ?1")?;
+            let mut statement =
+                conn.prepare_cached("SELECT kind = 'thank_you' FROM followup WHERE id = ?1")?;
             let mut count = 0;
             for id in &followups {
                 if statement.query_row(params![id], |r| r.get::<_, bool>(0))? {
@@ -126,7 +160,10 @@ impl Store {
 
     pub fn mark_digest_sent(&self, week: &str) -> Result<()> {
         if week.is_empty() {
-            return Err(Error::invalid("week", "Name the week the digest was sent for."));
+            return Err(Error::invalid(
+                "week",
+                "Name the week the digest was sent for.",
+            ));
         }
         self.write(|tx| write_setting(tx, SENT_KEY, Some(week)))
     }
@@ -144,9 +181,14 @@ impl Store {
         let sent = self.read(|conn| read_setting(conn, SENT_KEY))?;
         let monday = period::week_of(now, &zone).start;
         let still_today = now < monday + Duration::days(1) && self.me()?.created_at < monday;
-        Ok(match (sent.as_deref() == Some(week.as_str()), self.digest_due_at(time, now)) {
-            (false, Some(due)) if due > now || still_today => Some(due),
-            _ => self.digest_due_at(time, now + Duration::days(7)),
-        })
+        Ok(
+            match (
+                sent.as_deref() == Some(week.as_str()),
+                self.digest_due_at(time, now),
+            ) {
+                (false, Some(due)) if due > now || still_today => Some(due),
+                _ => self.digest_due_at(time, now + Duration::days(7)),
+            },
+        )
     }
 }

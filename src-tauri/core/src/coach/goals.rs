@@ -121,7 +121,13 @@ pub fn label(what: GoalWhat, count: i64, per: GoalPer) -> String {
         GoalPer::Month => " a month",
         GoalPer::Total => "",
     };
-    let plural = |one: &str, many: &str| if count == 1 { one.to_string() } else { many.to_string() };
+    let plural = |one: &str, many: &str| {
+        if count == 1 {
+            one.to_string()
+        } else {
+            many.to_string()
+        }
+    };
     match what {
         GoalWhat::ReachOuts => format!("Reach out to {count} {}{per}", plural("person", "people")),
         GoalWhat::Interviews => format!(
@@ -144,10 +150,16 @@ pub fn label(what: GoalWhat, count: i64, per: GoalPer) -> String {
 
 fn check(input: &GoalInput) -> Result<()> {
     if input.count < 1 {
-        return Err(Error::invalid("count", "A goal needs a count of at least 1."));
+        return Err(Error::invalid(
+            "count",
+            "A goal needs a count of at least 1.",
+        ));
     }
     if input.what == GoalWhat::ThankYouOnTime && input.count > 100 {
-        return Err(Error::invalid("count", "A share of thank-yous is a percent: 1 to 100."));
+        return Err(Error::invalid(
+            "count",
+            "A share of thank-yous is a percent: 1 to 100.",
+        ));
     }
     if input.count > 10_000 {
         return Err(Error::invalid("count", "A goal can count up to 10,000."));
@@ -158,8 +170,14 @@ fn check(input: &GoalInput) -> Result<()> {
 /// The span a goal's period covers at `now` (None: all time) and its name.
 fn span(per: GoalPer, now: DateTime<Utc>, zone: &Zone) -> (Option<Span>, String) {
     match per {
-        GoalPer::Week => (Some(period::week_of(now, zone)), period::week_label(now, zone)),
-        GoalPer::Month => (Some(period::month_of(now, zone)), period::month_label(now, zone)),
+        GoalPer::Week => (
+            Some(period::week_of(now, zone)),
+            period::week_label(now, zone),
+        ),
+        GoalPer::Month => (
+            Some(period::month_of(now, zone)),
+            period::month_label(now, zone),
+        ),
         GoalPer::Total => (None, "total".to_string()),
     }
 }
@@ -208,7 +226,11 @@ fn new_people(conn: &Connection, span: Option<Span>) -> Result<i64> {
 }
 
 /// Thank-yous due within the span (and by now): how many, and how many were done in time.
-pub(crate) fn thank_yous(conn: &Connection, span: Option<Span>, now: DateTime<Utc>) -> Result<(i64, i64)> {
+pub(crate) fn thank_yous(
+    conn: &Connection,
+    span: Option<Span>,
+    now: DateTime<Utc>,
+) -> Result<(i64, i64)> {
     let (start, end) = bounds(span);
     Ok(conn
         .prepare_cached(
@@ -221,7 +243,12 @@ pub(crate) fn thank_yous(conn: &Connection, span: Option<Span>, now: DateTime<Ut
         .query_row([start, end, to_db(now)], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
-fn progress(conn: &Connection, what: GoalWhat, span: Option<Span>, now: DateTime<Utc>) -> Result<Option<i64>> {
+fn progress(
+    conn: &Connection,
+    what: GoalWhat,
+    span: Option<Span>,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>> {
     Ok(match what {
         GoalWhat::ReachOuts => Some(reach_outs(conn, span)?),
         GoalWhat::Interviews => Some(interviews(conn, span)?),
@@ -237,7 +264,12 @@ pub(crate) fn list(conn: &Connection, now: DateTime<Utc>, zone: &Zone) -> Result
     let mut statement = conn.prepare_cached("SELECT id, what, count, per FROM goal ORDER BY id")?;
     let rows = statement
         .query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, text_enum::<GoalWhat>(r.get(1)?, 1)?, r.get::<_, i64>(2)?, text_enum::<GoalPer>(r.get(3)?, 3)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                text_enum::<GoalWhat>(r.get(1)?, 1)?,
+                r.get::<_, i64>(2)?,
+                text_enum::<GoalPer>(r.get(3)?, 3)?,
+            ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
@@ -276,7 +308,12 @@ impl Store {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO goal (what, count, per, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![input.what.as_str(), input.count, input.per.as_str(), to_db(now)],
+                params![
+                    input.what.as_str(),
+                    input.count,
+                    input.per.as_str(),
+                    to_db(now)
+                ],
             )?;
             load(tx, tx.last_insert_rowid(), now, &zone)
         })
@@ -328,11 +365,29 @@ mod tests {
 
     #[test]
     fn goals_read_as_people_say_them() {
-        assert_eq!(label(GoalWhat::ReachOuts, 5, GoalPer::Week), "Reach out to 5 people a week");
-        assert_eq!(label(GoalWhat::ReachOuts, 1, GoalPer::Week), "Reach out to 1 person a week");
-        assert_eq!(label(GoalWhat::Interviews, 2, GoalPer::Month), "2 informational interviews a month");
-        assert_eq!(label(GoalWhat::NewPeople, 50, GoalPer::Total), "50 names in your network");
-        assert_eq!(label(GoalWhat::ThankYouOnTime, 100, GoalPer::Month), "Every thank-you within 24 hours, each month");
-        assert_eq!(label(GoalWhat::ThankYouOnTime, 80, GoalPer::Total), "80% of thank-yous within 24 hours");
+        assert_eq!(
+            label(GoalWhat::ReachOuts, 5, GoalPer::Week),
+            "Reach out to 5 people a week"
+        );
+        assert_eq!(
+            label(GoalWhat::ReachOuts, 1, GoalPer::Week),
+            "Reach out to 1 person a week"
+        );
+        assert_eq!(
+            label(GoalWhat::Interviews, 2, GoalPer::Month),
+            "2 informational interviews a month"
+        );
+        assert_eq!(
+            label(GoalWhat::NewPeople, 50, GoalPer::Total),
+            "50 names in your network"
+        );
+        assert_eq!(
+            label(GoalWhat::ThankYouOnTime, 100, GoalPer::Month),
+            "Every thank-you within 24 hours, each month"
+        );
+        assert_eq!(
+            label(GoalWhat::ThankYouOnTime, 80, GoalPer::Total),
+            "80% of thank-yous within 24 hours"
+        );
     }
 }

@@ -113,7 +113,10 @@ fn months(now: DateTime<Utc>, zone: &Zone) -> Vec<(String, Span)> {
     let mut first = period::first_of_month(now.with_timezone(zone).date_naive());
     let mut found = Vec::with_capacity(SHOWN);
     for _ in 0..SHOWN {
-        found.push((first.format("%Y-%m").to_string(), period::month_from(first, zone)));
+        found.push((
+            first.format("%Y-%m").to_string(),
+            period::month_from(first, zone),
+        ));
         first = period::first_of_month(first - Duration::days(1));
     }
     found.reverse();
@@ -128,7 +131,11 @@ fn weeks(now: DateTime<Utc>, zone: &Zone) -> Vec<(String, NaiveDate, Span)> {
         .map(|back| {
             let monday = this_monday - Duration::weeks(back);
             let week = monday.iso_week();
-            (format!("{}-W{:02}", week.year(), week.week()), monday, period::week_from(monday, zone))
+            (
+                format!("{}-W{:02}", week.year(), week.week()),
+                monday,
+                period::week_from(monday, zone),
+            )
         })
         .collect()
 }
@@ -141,15 +148,28 @@ fn bucket<'a, T>(spans: &'a [T], span: impl Fn(&T) -> Span, at: DateTime<Utc>) -
     })
 }
 
-fn rows<T>(conn: &Connection, sql: &str, args: impl rusqlite::Params, read: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    args: impl rusqlite::Params,
+    read: impl Fn(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
     let mut statement = conn.prepare_cached(sql)?;
-    let found = statement.query_map(args, read)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let found = statement
+        .query_map(args, read)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(found)
 }
 
 fn report(conn: &Connection, now: DateTime<Utc>, zone: &Zone) -> Result<ProgressReport> {
     let goals = goals::list(conn, now, zone)?;
-    let goal = |what: GoalWhat, per: GoalPer| goals.iter().filter(|g| g.what == what && g.per == per).map(|g| g.count).max();
+    let goal = |what: GoalWhat, per: GoalPer| {
+        goals
+            .iter()
+            .filter(|g| g.what == what && g.per == per)
+            .map(|g| g.count)
+            .max()
+    };
 
     let weeks = weeks(now, zone);
     let mut reach = vec![std::collections::HashSet::new(); SHOWN];
@@ -231,14 +251,29 @@ fn report(conn: &Connection, now: DateTime<Utc>, zone: &Zone) -> Result<Progress
         reach_outs,
         interviews: Interviews {
             goal: goal(GoalWhat::Interviews, GoalPer::Month),
-            months: months.iter().zip(interviews).map(|((label, _), count)| MonthCount { label: label.clone(), count }).collect(),
+            months: months
+                .iter()
+                .zip(interviews)
+                .map(|((label, _), count)| MonthCount {
+                    label: label.clone(),
+                    count,
+                })
+                .collect(),
         },
         thank_yous: ThankYous {
-            goal: goals.iter().filter(|g| g.what == GoalWhat::ThankYouOnTime).map(|g| g.count).max(),
+            goal: goals
+                .iter()
+                .filter(|g| g.what == GoalWhat::ThankYouOnTime)
+                .map(|g| g.count)
+                .max(),
             months: months
                 .iter()
                 .zip(thanks)
-                .map(|((label, _), (on_time, late))| ThankYouMonth { label: label.clone(), on_time, late })
+                .map(|((label, _), (on_time, late))| ThankYouMonth {
+                    label: label.clone(),
+                    on_time,
+                    late,
+                })
                 .collect(),
         },
         circles: circles(conn, &months)?,
@@ -246,7 +281,12 @@ fn report(conn: &Connection, now: DateTime<Utc>, zone: &Zone) -> Result<Progress
             months: months
                 .iter()
                 .zip(air)
-                .map(|((label, _), (advice, information, referrals))| AirMonth { label: label.clone(), advice, information, referrals })
+                .map(|((label, _), (advice, information, referrals))| AirMonth {
+                    label: label.clone(),
+                    advice,
+                    information,
+                    referrals,
+                })
                 .collect(),
         },
     })
@@ -267,7 +307,10 @@ fn circles(conn: &Connection, months: &[(String, Span)]) -> Result<Circles> {
         let circle: Option<String> = row.get(0)?;
         let created: String = row.get(1)?;
         if series.last().is_none_or(|s| s.circle != circle) {
-            series.push(CircleSeries { circle: circle.clone(), counts: vec![0; ends.len()] });
+            series.push(CircleSeries {
+                circle: circle.clone(),
+                counts: vec![0; ends.len()],
+            });
         }
         let counts = &mut series.last_mut().expect("pushed above").counts;
         // Stored times compare as text.

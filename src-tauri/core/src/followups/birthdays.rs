@@ -31,7 +31,10 @@ pub fn origin(person_id: i64, day: NaiveDate) -> String {
 /// When the reminder for a birthday on `day` comes.
 pub fn reminder_at(day: NaiveDate, days_before: u32, zone: &Zone) -> Option<DateTime<Utc>> {
     let on = day - Duration::days(i64::from(days_before));
-    local_to_utc(on.and_time(NaiveTime::from_hms_opt(REMINDER_HOUR, 0, 0)?), zone)
+    local_to_utc(
+        on.and_time(NaiveTime::from_hms_opt(REMINDER_HOUR, 0, 0)?),
+        zone,
+    )
 }
 
 fn days_before(conn: &Connection) -> Result<u32> {
@@ -43,7 +46,12 @@ fn days_before(conn: &Connection) -> Result<u32> {
 
 /// Arms the reminder of one person's next birthday (nothing when they have none), and removes
 /// pending ones that no longer match it: a changed birthday, or one missed over a week ago.
-pub(crate) fn arm(conn: &Connection, person_id: i64, now: DateTime<Utc>, zone: &Zone) -> Result<()> {
+pub(crate) fn arm(
+    conn: &Connection,
+    person_id: i64,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<()> {
     let found: Option<(String, Option<String>, bool)> = conn
         .prepare_cached(
             "SELECT display_name, birthday, is_me OR archived_at IS NOT NULL OR deleted_at IS NOT NULL
@@ -75,7 +83,15 @@ pub(crate) fn arm(conn: &Connection, person_id: i64, now: DateTime<Utc>, zone: &
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM followup WHERE origin = ?1)")?
         .query_row([&origin], |r| r.get(0))?;
     if !exists {
-        followups::upsert_for_rule(conn, &origin, person_id, FollowupKind::Birthday, &title(&name), due, now)?;
+        followups::upsert_for_rule(
+            conn,
+            &origin,
+            person_id,
+            FollowupKind::Birthday,
+            &title(&name),
+            due,
+            now,
+        )?;
     }
     Ok(())
 }

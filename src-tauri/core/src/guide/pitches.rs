@@ -320,7 +320,8 @@ impl Store {
     /// introduction: the one the user chose, else the elevator speech edited last.
     pub fn chosen_pitch(&self) -> Result<Option<Pitch>> {
         self.read(|conn| {
-            let chosen: Option<i64> = settings::read_setting(conn, CHOSEN_KEY)?.and_then(|id| id.parse().ok());
+            let chosen: Option<i64> =
+                settings::read_setting(conn, CHOSEN_KEY)?.and_then(|id| id.parse().ok());
             if let Some(pitch) = chosen.map(|id| load(conn, id)).transpose().ok().flatten() {
                 return Ok(Some(pitch));
             }
@@ -352,7 +353,11 @@ impl Store {
         let pitch = self.chosen_pitch()?;
         // "Dear Aunt Lucía," rather than "Dear Aunt,": the first word of a name can be a title.
         let name = person.given_name.as_deref().unwrap_or(&person.display_name);
-        Ok(draft_exploring(name, &me.display_name, pitch.as_ref().map(|p| p.text.as_str()), medium))
+        Ok(draft_exploring(
+            name,
+            &me.display_name,
+            pitch.as_ref().map(|p| p.text.as_str()),
+            medium,
+        ))
     }
 }
-

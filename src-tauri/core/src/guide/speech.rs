@@ -122,7 +122,11 @@ pub fn timing(text: &str, kind: PitchKind, words_per_minute: u32) -> Timing {
 }
 
 /// Times `text` against a band of seconds (an audience can ask for a shorter one).
-pub fn timing_in_band(text: &str, (band_min, band_max): (u32, u32), words_per_minute: u32) -> Timing {
+pub fn timing_in_band(
+    text: &str,
+    (band_min, band_max): (u32, u32),
+    words_per_minute: u32,
+) -> Timing {
     let words = word_count(text);
     let seconds = (spoken_seconds(words, words_per_minute) * 10.0).round() / 10.0;
     let verdict = if seconds < f64::from(band_min) {

@@ -20,8 +20,9 @@ pub fn parse(typed: &str) -> Result<String> {
     };
     let without_year = text.strip_prefix("--").unwrap_or(text);
     if without_year.len() == 5 {
-        let date = NaiveDate::parse_from_str(&format!("{ANY_LEAP_YEAR}-{without_year}"), "%Y-%m-%d")
-            .map_err(|_| bad())?;
+        let date =
+            NaiveDate::parse_from_str(&format!("{ANY_LEAP_YEAR}-{without_year}"), "%Y-%m-%d")
+                .map_err(|_| bad())?;
         return Ok(format!("--{:02}-{:02}", date.month(), date.day()));
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?;
@@ -85,7 +86,15 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        for typed in ["2026-02-30", "2023-02-29", "13-01", "04-31", "1999-4-12", "tomorrow", ""] {
+        for typed in [
+            "2026-02-30",
+            "2023-02-29",
+            "13-01",
+            "04-31",
+            "1999-4-12",
+            "tomorrow",
+            "",
+        ] {
             let error = parse(typed).unwrap_err();
             assert_eq!(error.field(), Some("birthday"), "{typed}");
         }
@@ -93,15 +102,30 @@ mod tests {
 
     #[test]
     fn the_next_birthday_is_today_or_later() {
-        assert_eq!(next_on_or_after("1999-04-12", date("2026-04-12")), Some(date("2026-04-12")));
-        assert_eq!(next_on_or_after("1999-04-12", date("2026-04-13")), Some(date("2027-04-12")));
-        assert_eq!(next_on_or_after("--12-31", date("2026-12-02")), Some(date("2026-12-31")));
+        assert_eq!(
+            next_on_or_after("1999-04-12", date("2026-04-12")),
+            Some(date("2026-04-12"))
+        );
+        assert_eq!(
+            next_on_or_after("1999-04-12", date("2026-04-13")),
+            Some(date("2027-04-12"))
+        );
+        assert_eq!(
+            next_on_or_after("--12-31", date("2026-12-02")),
+            Some(date("2026-12-31"))
+        );
     }
 
     #[test]
     fn a_leap_day_birthday_falls_on_the_28th_in_other_years() {
-        assert_eq!(next_on_or_after("2004-02-29", date("2026-01-10")), Some(date("2026-02-28")));
-        assert_eq!(next_on_or_after("--02-29", date("2027-03-01")), Some(date("2028-02-29")));
+        assert_eq!(
+            next_on_or_after("2004-02-29", date("2026-01-10")),
+            Some(date("2026-02-28"))
+        );
+        assert_eq!(
+            next_on_or_after("--02-29", date("2027-03-01")),
+            Some(date("2028-02-29"))
+        );
     }
 
     #[test]

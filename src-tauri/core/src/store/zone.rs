@@ -62,7 +62,10 @@ mod tests {
         let local = NaiveDate::from_ymd_opt(2026, 3, 4)
             .unwrap()
             .and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
-        let utc = zone.from_local_datetime(&local).unwrap().with_timezone(&Utc);
+        let utc = zone
+            .from_local_datetime(&local)
+            .unwrap()
+            .with_timezone(&Utc);
         assert_eq!(utc.to_rfc3339(), "2026-03-04T07:00:00+00:00");
     }
 }

@@ -8,22 +8,41 @@ use rapport_core::followups::interactions::InteractionKind;
 use rapport_core::guide::meetings::{MeetingKind, MeetingState, NewMeeting};
 use rapport_core::Store;
 
-
 fn done(store: &Store, what: GoalWhat) -> Option<i64> {
-    store.goals().unwrap().into_iter().find(|g| g.what == what).unwrap().done
+    store
+        .goals()
+        .unwrap()
+        .into_iter()
+        .find(|g| g.what == what)
+        .unwrap()
+        .done
 }
 
 #[test]
 fn a_new_store_offers_four_goals_from_the_guide() {
     let store = memory_store(&clock_at("2026-12-02T10:00:00Z"));
-    let goals: Vec<(String, String)> = store.goals().unwrap().into_iter().map(|g| (g.label, g.period)).collect();
+    let goals: Vec<(String, String)> = store
+        .goals()
+        .unwrap()
+        .into_iter()
+        .map(|g| (g.label, g.period))
+        .collect();
     assert_eq!(
         goals,
         [
-            ("Reach out to 5 people a week".to_string(), "2026-W49".to_string()),
-            ("2 informational interviews a month".to_string(), "2026-12".to_string()),
+            (
+                "Reach out to 5 people a week".to_string(),
+                "2026-W49".to_string()
+            ),
+            (
+                "2 informational interviews a month".to_string(),
+                "2026-12".to_string()
+            ),
             ("50 names in your network".to_string(), "total".to_string()),
-            ("Every thank-you within 24 hours, each month".to_string(), "2026-12".to_string()),
+            (
+                "Every thank-you within 24 hours, each month".to_string(),
+                "2026-12".to_string()
+            ),
         ]
     );
 }
@@ -31,9 +50,23 @@ fn a_new_store_offers_four_goals_from_the_guide() {
 #[test]
 fn reach_outs_count_people_contacted_this_week_once_each_and_not_notes() {
     let store = memory_store(&clock_at("2026-12-02T10:00:00Z"));
-    let (ada, bea, cy) = (add(&store, "Ada").id, add(&store, "Bea").id, add(&store, "Cy").id);
-    log_with(&store, &[ada], InteractionKind::Email, "2026-11-30T08:00:00Z");
-    log_with(&store, &[ada, bea], InteractionKind::Meeting, "2026-12-01T08:00:00Z");
+    let (ada, bea, cy) = (
+        add(&store, "Ada").id,
+        add(&store, "Bea").id,
+        add(&store, "Cy").id,
+    );
+    log_with(
+        &store,
+        &[ada],
+        InteractionKind::Email,
+        "2026-11-30T08:00:00Z",
+    );
+    log_with(
+        &store,
+        &[ada, bea],
+        InteractionKind::Meeting,
+        "2026-12-01T08:00:00Z",
+    );
     log_with(&store, &[cy], InteractionKind::Note, "2026-12-01T08:00:00Z");
     log_with(&store, &[cy], InteractionKind::Call, "2026-11-29T08:00:00Z"); // last week
     assert_eq!(done(&store, GoalWhat::ReachOuts), Some(2));
@@ -45,10 +78,16 @@ fn interviews_count_those_held_this_month() {
     let ada = add(&store, "Ada").id;
     for held in ["2026-12-01T15:00:00Z", "2026-11-28T15:00:00Z"] {
         let id = store
-            .plan_meeting(NewMeeting { person_id: ada, kind: MeetingKind::InformationalInterview, title: String::new() })
+            .plan_meeting(NewMeeting {
+                person_id: ada,
+                kind: MeetingKind::InformationalInterview,
+                title: String::new(),
+            })
             .unwrap()
             .id;
-        store.set_meeting_state(id, MeetingState::Held, Some(at(held))).unwrap();
+        store
+            .set_meeting_state(id, MeetingState::Held, Some(at(held)))
+            .unwrap();
     }
     assert_eq!(done(&store, GoalWhat::Interviews), Some(1));
 }
@@ -71,15 +110,23 @@ fn thank_yous_on_time_are_a_share_of_those_due_and_none_due_is_not_zero() {
     let bea = add(&store, "Bea").id;
     let thank = |person: i64| {
         let id = store
-            .plan_meeting(NewMeeting { person_id: person, kind: MeetingKind::InformationalInterview, title: String::new() })
+            .plan_meeting(NewMeeting {
+                person_id: person,
+                kind: MeetingKind::InformationalInterview,
+                title: String::new(),
+            })
             .unwrap()
             .id;
-        store.set_meeting_state(id, MeetingState::Held, None).unwrap();
+        store
+            .set_meeting_state(id, MeetingState::Held, None)
+            .unwrap();
         id
     };
     let on_time = thank(ada);
     thank(bea);
-    store.set_meeting_state(on_time, MeetingState::Thanked, None).unwrap();
+    store
+        .set_meeting_state(on_time, MeetingState::Thanked, None)
+        .unwrap();
     // Two days on: Bea's thank-you is past its 24 hours and still not done.
     clock.advance(Duration::days(2));
     assert_eq!(done(&store, GoalWhat::ThankYouOnTime), Some(50));
@@ -89,17 +136,34 @@ fn thank_yous_on_time_are_a_share_of_those_due_and_none_due_is_not_zero() {
 fn goals_can_be_added_changed_and_removed_and_bad_counts_are_refused() {
     let store = memory_store(&clock_at("2026-12-02T10:00:00Z"));
     let goal = store
-        .add_goal(GoalInput { what: GoalWhat::Interviews, count: 1, per: GoalPer::Week })
+        .add_goal(GoalInput {
+            what: GoalWhat::Interviews,
+            count: 1,
+            per: GoalPer::Week,
+        })
         .unwrap();
     assert_eq!(goal.label, "1 informational interview a week");
     let changed = store
-        .update_goal(goal.id, GoalInput { what: GoalWhat::Interviews, count: 3, per: GoalPer::Month })
+        .update_goal(
+            goal.id,
+            GoalInput {
+                what: GoalWhat::Interviews,
+                count: 3,
+                per: GoalPer::Month,
+            },
+        )
         .unwrap();
     assert_eq!((changed.count, changed.period.as_str()), (3, "2026-12"));
     store.remove_goal(goal.id).unwrap();
     assert!(store.goals().unwrap().iter().all(|g| g.id != goal.id));
     for (what, count) in [(GoalWhat::ReachOuts, 0), (GoalWhat::ThankYouOnTime, 101)] {
-        let error = store.add_goal(GoalInput { what, count, per: GoalPer::Week }).unwrap_err();
+        let error = store
+            .add_goal(GoalInput {
+                what,
+                count,
+                per: GoalPer::Week,
+            })
+            .unwrap_err();
         assert_eq!(error.field(), Some("count"));
     }
     assert_eq!(store.remove_goal(9999).unwrap_err().code(), "not_found");

@@ -7,7 +7,9 @@ use chrono::Duration;
 use rapport_core::coach::plan::{PlanKind, SetAside, WeeklyPlan, MOST_SUGGESTED};
 use rapport_core::followups::interactions::InteractionKind;
 use rapport_core::followups::FollowupInput;
-use rapport_core::guide::meetings::{AirInput, AirKind, MeetingDetails, MeetingKind, MeetingState, NewMeeting};
+use rapport_core::guide::meetings::{
+    AirInput, AirKind, MeetingDetails, MeetingKind, MeetingState, NewMeeting,
+};
 use rapport_core::network::links::LinkKind;
 use rapport_core::network::people::PersonInput;
 use rapport_core::Store;
@@ -16,7 +18,10 @@ const WEDNESDAY: &str = "2026-12-02T10:00:00Z";
 
 fn in_circle(store: &Store, name: &str, circle: &str) -> i64 {
     store
-        .add_person(PersonInput { circle: Some(circle.into()), ..PersonInput::named(name) })
+        .add_person(PersonInput {
+            circle: Some(circle.into()),
+            ..PersonInput::named(name)
+        })
         .unwrap()
         .id
 }
@@ -35,14 +40,34 @@ fn item<'a>(plan: &'a WeeklyPlan, kind: PlanKind) -> &'a rapport_core::coach::pl
 /// A held informational interview with `with`, from which `referred` was referred.
 fn referral(store: &Store, with: i64, referred: &str, held: &str) -> i64 {
     let meeting = store
-        .plan_meeting(NewMeeting { person_id: with, kind: MeetingKind::InformationalInterview, title: String::new() })
+        .plan_meeting(NewMeeting {
+            person_id: with,
+            kind: MeetingKind::InformationalInterview,
+            title: String::new(),
+        })
         .unwrap()
         .id;
-    store.set_meeting_state(meeting, MeetingState::Held, Some(at(held))).unwrap();
-    let meeting = store
-        .add_air(meeting, AirInput { kind: Some(AirKind::Referral), referred_name: Some(referred.into()), ..Default::default() })
+    store
+        .set_meeting_state(meeting, MeetingState::Held, Some(at(held)))
         .unwrap();
-    meeting.air.last().unwrap().referred_person.clone().unwrap().id
+    let meeting = store
+        .add_air(
+            meeting,
+            AirInput {
+                kind: Some(AirKind::Referral),
+                referred_name: Some(referred.into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    meeting
+        .air
+        .last()
+        .unwrap()
+        .referred_person
+        .clone()
+        .unwrap()
+        .id
 }
 
 #[test]
@@ -54,10 +79,20 @@ fn a_family_member_never_contacted_is_told_what_you_are_exploring() {
     in_circle(&store, "A Connection", "LinkedIn");
     let plan = store.weekly_plan().unwrap();
     assert_eq!(plan.week, "2026-W49");
-    let tell: Vec<_> = plan.items.iter().filter(|i| i.kind == PlanKind::TellNaturalNetwork).collect();
+    let tell: Vec<_> = plan
+        .items
+        .iter()
+        .filter(|i| i.kind == PlanKind::TellNaturalNetwork)
+        .collect();
     assert_eq!(tell.len(), 1, "{:#?}", plan.items);
     assert_eq!(tell[0].person.as_ref().unwrap().id, lucia);
-    assert!(tell[0].why.starts_with("Tell Aunt Lucía what you're exploring"), "{}", tell[0].why);
+    assert!(
+        tell[0]
+            .why
+            .starts_with("Tell Aunt Lucía what you're exploring"),
+        "{}",
+        tell[0].why
+    );
     assert!(!tell[0].done);
 }
 
@@ -69,7 +104,10 @@ fn a_referral_not_yet_contacted_names_who_referred_you_and_when() {
     let plan = store.weekly_plan().unwrap();
     let referral = item(&plan, PlanKind::Referral);
     assert_eq!(referral.person.as_ref().unwrap().id, katherine);
-    assert_eq!(referral.why, "Reach out to Katherine Johnson — Grace Hopper referred you on 25 November");
+    assert_eq!(
+        referral.why,
+        "Reach out to Katherine Johnson — Grace Hopper referred you on 25 November"
+    );
 }
 
 #[test]
@@ -80,24 +118,40 @@ fn someone_going_cold_says_how_long_it_has_been() {
     let plan = store.weekly_plan().unwrap();
     let cold = item(&plan, PlanKind::GoingCold);
     assert_eq!(cold.person.as_ref().unwrap().id, kim);
-    assert_eq!(cold.why, "Professor Kim: last contact 200 days ago — you keep in touch every 90 days");
+    assert_eq!(
+        cold.why,
+        "Professor Kim: last contact 200 days ago — you keep in touch every 90 days"
+    );
 }
 
 #[test]
 fn a_birthday_in_the_next_seven_days_is_in_the_plan_and_one_further_away_is_not() {
     let store = memory_store(&clock_at(WEDNESDAY));
     let sam = store
-        .add_person(PersonInput { birthday: Some("1999-12-05".into()), ..PersonInput::named("Sam Lee") })
+        .add_person(PersonInput {
+            birthday: Some("1999-12-05".into()),
+            ..PersonInput::named("Sam Lee")
+        })
         .unwrap()
         .id;
     store
-        .add_person(PersonInput { birthday: Some("--12-20".into()), ..PersonInput::named("Later Person") })
+        .add_person(PersonInput {
+            birthday: Some("--12-20".into()),
+            ..PersonInput::named("Later Person")
+        })
         .unwrap();
     let plan = store.weekly_plan().unwrap();
-    let birthdays: Vec<_> = plan.items.iter().filter(|i| i.kind == PlanKind::Birthday).collect();
+    let birthdays: Vec<_> = plan
+        .items
+        .iter()
+        .filter(|i| i.kind == PlanKind::Birthday)
+        .collect();
     assert_eq!(birthdays.len(), 1, "{:#?}", plan.items);
     assert_eq!(birthdays[0].person.as_ref().unwrap().id, sam);
-    assert_eq!(birthdays[0].why, "Sam's birthday is on Saturday 5 December: a short note keeps you in touch");
+    assert_eq!(
+        birthdays[0].why,
+        "Sam's birthday is on Saturday 5 December: a short note keeps you in touch"
+    );
     assert_eq!(birthdays[0].due_at, Some(at("2026-12-05T09:00:00Z")));
 }
 
@@ -105,9 +159,18 @@ fn a_birthday_in_the_next_seven_days_is_in_the_plan_and_one_further_away_is_not(
 fn follow_ups_due_this_week_come_first_and_overdue_ones_too() {
     let store = memory_store(&clock_at(WEDNESDAY));
     let ada = add(&store, "Ada").id;
-    for (title, due) in [("Thank Ada", "2026-12-03T09:00:00Z"), ("Late one", "2026-11-20T09:00:00Z"), ("Next week", "2026-12-08T09:00:00Z")] {
+    for (title, due) in [
+        ("Thank Ada", "2026-12-03T09:00:00Z"),
+        ("Late one", "2026-11-20T09:00:00Z"),
+        ("Next week", "2026-12-08T09:00:00Z"),
+    ] {
         store
-            .add_followup(FollowupInput { person_id: Some(ada), kind: None, title: title.into(), due_at: at(due) })
+            .add_followup(FollowupInput {
+                person_id: Some(ada),
+                kind: None,
+                title: title.into(),
+                due_at: at(due),
+            })
             .unwrap();
     }
     in_circle(&store, "Aunt Lucía", "Family");
@@ -125,32 +188,60 @@ fn an_interview_coming_up_with_steps_left_is_to_prepare_and_one_held_is_to_refle
     let ada = add(&store, "Ada").id;
     let bea = add(&store, "Bea").id;
     let coming = store
-        .plan_meeting(NewMeeting { person_id: ada, kind: MeetingKind::InformationalInterview, title: String::new() })
+        .plan_meeting(NewMeeting {
+            person_id: ada,
+            kind: MeetingKind::InformationalInterview,
+            title: String::new(),
+        })
         .unwrap()
         .id;
     store
-        .update_meeting(coming, MeetingDetails { scheduled_at: Some(at("2026-12-04T15:00:00Z")), ..Default::default() })
+        .update_meeting(
+            coming,
+            MeetingDetails {
+                scheduled_at: Some(at("2026-12-04T15:00:00Z")),
+                ..Default::default()
+            },
+        )
         .unwrap();
     store.set_prep_step(coming, 1, true, "").unwrap();
     let held = store
-        .plan_meeting(NewMeeting { person_id: bea, kind: MeetingKind::InformationalInterview, title: String::new() })
+        .plan_meeting(NewMeeting {
+            person_id: bea,
+            kind: MeetingKind::InformationalInterview,
+            title: String::new(),
+        })
         .unwrap()
         .id;
-    store.set_meeting_state(held, MeetingState::Held, Some(at("2026-11-30T15:00:00Z"))).unwrap();
+    store
+        .set_meeting_state(held, MeetingState::Held, Some(at("2026-11-30T15:00:00Z")))
+        .unwrap();
     let plan = store.weekly_plan().unwrap();
     let prepare = item(&plan, PlanKind::PrepareInterview);
-    assert_eq!(prepare.why, "Prepare for your interview with Ada on Friday 4 December: 6 of 7 steps left");
+    assert_eq!(
+        prepare.why,
+        "Prepare for your interview with Ada on Friday 4 December: 6 of 7 steps left"
+    );
     assert_eq!(prepare.meeting_id, Some(coming));
     let reflect = item(&plan, PlanKind::Reflect);
     assert_eq!(reflect.meeting_id, Some(held));
-    assert!(reflect.why.starts_with("Write down what you learned from Bea"), "{}", reflect.why);
+    assert!(
+        reflect
+            .why
+            .starts_with("Write down what you learned from Bea"),
+        "{}",
+        reflect.why
+    );
 }
 
 #[test]
 fn a_warm_contact_tied_to_someone_at_a_target_organization_is_asked_for_an_introduction() {
     let store = memory_store(&clock_at(WEDNESDAY));
     let ravi = store
-        .add_person(PersonInput { organization: Some("Acme".into()), ..PersonInput::named("Ravi") })
+        .add_person(PersonInput {
+            organization: Some("Acme".into()),
+            ..PersonInput::named("Ravi")
+        })
         .unwrap()
         .id;
     let maria = in_circle(&store, "Maria", "Friends");
@@ -177,7 +268,11 @@ fn the_plan_suggests_only_as_many_reach_outs_as_the_weekly_goal_still_needs() {
         log(&store, id, InteractionKind::Email, "2026-11-30T09:00:00Z");
     }
     let plan = store.weekly_plan().unwrap();
-    let reach: Vec<_> = plan.items.iter().filter(|i| i.kind.is_reach_out()).collect();
+    let reach: Vec<_> = plan
+        .items
+        .iter()
+        .filter(|i| i.kind.is_reach_out())
+        .collect();
     assert_eq!(reach.len(), 3, "{:#?}", plan.items);
     assert!(plan.items.len() <= MOST_SUGGESTED);
 }
@@ -196,16 +291,32 @@ fn the_week_keeps_its_plan_and_items_tick_off_as_the_records_appear() {
         again.items.iter().map(|i| i.id).collect::<Vec<_>>(),
         first.items.iter().map(|i| i.id).collect::<Vec<_>>()
     );
-    log(&store, lucia, InteractionKind::Message, "2026-12-03T11:00:00Z");
+    log(
+        &store,
+        lucia,
+        InteractionKind::Message,
+        "2026-12-03T11:00:00Z",
+    );
     let after = store.weekly_plan().unwrap();
     assert!(item(&after, PlanKind::TellNaturalNetwork).done);
-    let reach_outs = after.goals.iter().find(|g| g.label == "Reach out to 5 people a week").unwrap();
+    let reach_outs = after
+        .goals
+        .iter()
+        .find(|g| g.label == "Reach out to 5 people a week")
+        .unwrap();
     assert_eq!(reach_outs.done, Some(1));
     // A new week makes a new plan, with Grandma in it.
     clock.advance(Duration::days(5));
     let next = store.weekly_plan().unwrap();
     assert_eq!(next.week, "2026-W50");
-    assert_eq!(item(&next, PlanKind::TellNaturalNetwork).person.as_ref().unwrap().display_name, "Grandma");
+    assert_eq!(
+        item(&next, PlanKind::TellNaturalNetwork)
+            .person
+            .as_ref()
+            .unwrap()
+            .display_name,
+        "Grandma"
+    );
 }
 
 #[test]
@@ -214,14 +325,22 @@ fn a_new_thank_you_still_joins_a_kept_plan() {
     let ada = add(&store, "Ada").id;
     store.weekly_plan().unwrap();
     let meeting = store
-        .plan_meeting(NewMeeting { person_id: ada, kind: MeetingKind::InformationalInterview, title: String::new() })
+        .plan_meeting(NewMeeting {
+            person_id: ada,
+            kind: MeetingKind::InformationalInterview,
+            title: String::new(),
+        })
         .unwrap()
         .id;
-    store.set_meeting_state(meeting, MeetingState::Held, None).unwrap();
+    store
+        .set_meeting_state(meeting, MeetingState::Held, None)
+        .unwrap();
     let plan = store.weekly_plan().unwrap();
     let thanks = item(&plan, PlanKind::FollowUp);
     assert!(thanks.why.starts_with("Thank Ada"), "{}", thanks.why);
-    store.complete_followup(thanks.followup_id.unwrap()).unwrap();
+    store
+        .complete_followup(thanks.followup_id.unwrap())
+        .unwrap();
     assert!(item(&store.weekly_plan().unwrap(), PlanKind::FollowUp).done);
 }
 
@@ -233,13 +352,21 @@ fn not_now_leaves_the_plan_and_next_week_comes_back_first() {
     in_circle(&store, "Uncle Tom", "Family");
     let plan = store.weekly_plan().unwrap();
     let (lucia, tom) = (&plan.items[0], &plan.items[1]);
-    let after = store.set_plan_item_aside(lucia.id, SetAside::NotNow).unwrap();
+    let after = store
+        .set_plan_item_aside(lucia.id, SetAside::NotNow)
+        .unwrap();
     assert!(after.items.iter().all(|i| i.id != lucia.id));
-    let after = store.set_plan_item_aside(tom.id, SetAside::NextWeek).unwrap();
+    let after = store
+        .set_plan_item_aside(tom.id, SetAside::NextWeek)
+        .unwrap();
     assert!(after.items.is_empty(), "{:#?}", after.items);
     clock.advance(Duration::days(7));
     let next = store.weekly_plan().unwrap();
-    let names: Vec<&str> = next.items.iter().map(|i| i.person.as_ref().unwrap().display_name.as_str()).collect();
+    let names: Vec<&str> = next
+        .items
+        .iter()
+        .map(|i| i.person.as_ref().unwrap().display_name.as_str())
+        .collect();
     assert_eq!(names, ["Uncle Tom"], "not now stays out for four weeks");
 }
 
@@ -251,10 +378,20 @@ fn the_monday_digest_says_what_the_week_holds_once() {
     clock.set(at("2026-11-30T08:59:00Z")); // Monday, a minute before 09:00
     let ada = add(&store, "Ada").id;
     let meeting = store
-        .plan_meeting(NewMeeting { person_id: ada, kind: MeetingKind::InformationalInterview, title: String::new() })
+        .plan_meeting(NewMeeting {
+            person_id: ada,
+            kind: MeetingKind::InformationalInterview,
+            title: String::new(),
+        })
         .unwrap()
         .id;
-    store.set_meeting_state(meeting, MeetingState::Held, Some(at("2026-11-29T15:00:00Z"))).unwrap();
+    store
+        .set_meeting_state(
+            meeting,
+            MeetingState::Held,
+            Some(at("2026-11-29T15:00:00Z")),
+        )
+        .unwrap();
     for name in ["Aunt Lucía", "Uncle Tom", "Grandma"] {
         in_circle(&store, name, "Family");
     }
@@ -263,7 +400,10 @@ fn the_monday_digest_says_what_the_week_holds_once() {
     // The interview with Grace, where she referred Katherine, is a second to thank and reflect on.
     referral(&store, grace, "Katherine", "2026-11-25T15:00:00Z");
     assert_eq!(store.digest_due().unwrap(), None, "not before 09:00");
-    assert_eq!(store.next_digest_at().unwrap(), Some(at("2026-11-30T09:00:00Z")));
+    assert_eq!(
+        store.next_digest_at().unwrap(),
+        Some(at("2026-11-30T09:00:00Z"))
+    );
     clock.advance(Duration::minutes(1));
     let digest = store.digest_due().unwrap().expect("due at 09:00");
     assert_eq!(
@@ -272,7 +412,10 @@ fn the_monday_digest_says_what_the_week_holds_once() {
     );
     store.mark_digest_sent(&digest.week).unwrap();
     assert_eq!(store.digest_due().unwrap(), None, "once a week");
-    assert_eq!(store.next_digest_at().unwrap(), Some(at("2026-12-07T09:00:00Z")));
+    assert_eq!(
+        store.next_digest_at().unwrap(),
+        Some(at("2026-12-07T09:00:00Z"))
+    );
     store.set_digest_time(None).unwrap();
     assert_eq!(store.next_digest_at().unwrap(), None);
 }
@@ -283,26 +426,47 @@ fn no_digest_later_in_the_week_or_on_a_stores_first_day() {
     let store = memory_store(&clock);
     in_circle(&store, "Aunt Lucía", "Family");
     clock.set(at("2026-11-30T10:00:00Z"));
-    assert_eq!(store.digest_due().unwrap(), None, "not on the store's first day");
+    assert_eq!(
+        store.digest_due().unwrap(),
+        None,
+        "not on the store's first day"
+    );
     clock.set(at("2026-12-02T10:00:00Z")); // Wednesday
     assert_eq!(store.digest_due().unwrap(), None, "not later in the week");
-    assert_eq!(store.next_digest_at().unwrap(), Some(at("2026-12-07T09:00:00Z")));
+    assert_eq!(
+        store.next_digest_at().unwrap(),
+        Some(at("2026-12-07T09:00:00Z"))
+    );
     clock.set(at("2026-12-07T09:30:00Z"));
-    assert!(store.digest_due().unwrap().is_some(), "the next Monday it comes");
+    assert!(
+        store.digest_due().unwrap().is_some(),
+        "the next Monday it comes"
+    );
 }
 
 #[test]
 fn the_week_and_its_dates_are_the_users_own_far_from_utc() {
     // Monday 30 November 2026, 07:00 in Auckland (UTC+13) is still Sunday the 29th in UTC.
-    let clock = std::sync::Arc::new(rapport_core::store::clock::ManualClock::at_in(at("2026-11-29T18:00:00Z"), 13));
+    let clock = std::sync::Arc::new(rapport_core::store::clock::ManualClock::at_in(
+        at("2026-11-29T18:00:00Z"),
+        13,
+    ));
     let store = Store::open_in_memory(clock).unwrap();
     let ada = add(&store, "Ada").id;
     store
-        .add_followup(FollowupInput { person_id: Some(ada), kind: None, title: "Thank Ada".into(), due_at: at("2026-12-01T20:00:00Z") })
+        .add_followup(FollowupInput {
+            person_id: Some(ada),
+            kind: None,
+            title: "Thank Ada".into(),
+            due_at: at("2026-12-01T20:00:00Z"),
+        })
         .unwrap();
     let plan = store.weekly_plan().unwrap();
     assert_eq!(plan.week, "2026-W49");
-    assert_eq!(plan.items[0].why, "Thank Ada — due Wednesday 2 December", "09:00 on the 2nd in Auckland");
+    assert_eq!(
+        plan.items[0].why, "Thank Ada — due Wednesday 2 December",
+        "09:00 on the 2nd in Auckland"
+    );
 }
 
 #[test]
@@ -310,8 +474,14 @@ fn a_birthday_three_days_off_is_in_the_plan_even_when_reminded_a_week_before() {
     let store = memory_store(&clock_at(WEDNESDAY));
     store.set_birthday_days_before(7).unwrap();
     store
-        .add_person(PersonInput { birthday: Some("--12-05".into()), ..PersonInput::named("Sam Lee") })
+        .add_person(PersonInput {
+            birthday: Some("--12-05".into()),
+            ..PersonInput::named("Sam Lee")
+        })
         .unwrap();
     let plan = store.weekly_plan().unwrap();
-    assert_eq!(item(&plan, PlanKind::Birthday).why, "Sam's birthday is on Saturday 5 December: a short note keeps you in touch");
+    assert_eq!(
+        item(&plan, PlanKind::Birthday).why,
+        "Sam's birthday is on Saturday 5 December: a short note keeps you in touch"
+    );
 }

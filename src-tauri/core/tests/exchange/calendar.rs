@@ -319,16 +319,32 @@ fn a_birthday_is_exported_as_one_yearly_all_day_event_and_its_reminder_is_not() 
     use rapport_core::exchange::export::ExportFormat;
     use rapport_core::network::people::PersonInput;
     let store = memory_store(&clock_at("2026-03-01T10:00:00Z"));
-    for (name, birthday) in [("Sam Lee", "1999-04-12"), ("Kim", "--09-30"), ("Leap", "2004-02-29")] {
+    for (name, birthday) in [
+        ("Sam Lee", "1999-04-12"),
+        ("Kim", "--09-30"),
+        ("Leap", "2004-02-29"),
+    ] {
         store
-            .add_person(PersonInput { birthday: Some(birthday.into()), ..PersonInput::named(name) })
+            .add_person(PersonInput {
+                birthday: Some(birthday.into()),
+                ..PersonInput::named(name)
+            })
             .unwrap();
     }
     let (ics, count) = store.export(ExportFormat::Ics).unwrap();
-    assert_eq!(count, 3, "one event per birthday, none for this year's reminders:\n{ics}");
+    assert_eq!(
+        count, 3,
+        "one event per birthday, none for this year's reminders:\n{ics}"
+    );
     assert!(ics.contains("DTSTART;VALUE=DATE:19990412\r\n"), "{ics}");
-    assert!(ics.contains("DTSTART;VALUE=DATE:20000930\r\n"), "a birthday without its year starts in 2000:\n{ics}");
-    assert!(ics.contains("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n"), "{ics}");
+    assert!(
+        ics.contains("DTSTART;VALUE=DATE:20000930\r\n"),
+        "a birthday without its year starts in 2000:\n{ics}"
+    );
+    assert!(
+        ics.contains("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n"),
+        "{ics}"
+    );
     assert_eq!(ics.matches("RRULE:FREQ=YEARLY").count(), 3);
     assert!(ics.contains("SUMMARY:Sam Lee's birthday\r\n"), "{ics}");
     parse(&ics);

@@ -11,7 +11,10 @@ use std::sync::Arc;
 
 fn with_birthday(store: &Store, name: &str, birthday: &str) -> i64 {
     store
-        .add_person(PersonInput { birthday: Some(birthday.into()), ..PersonInput::named(name) })
+        .add_person(PersonInput {
+            birthday: Some(birthday.into()),
+            ..PersonInput::named(name)
+        })
         .unwrap()
         .id
 }
@@ -38,7 +41,10 @@ fn done_this_year_the_next_years_reminder_is_armed_once_the_day_has_passed() {
     assert_eq!(this_year.due_at, at("2026-04-12T09:00:00Z"));
     store.complete_followup(this_year.id).unwrap();
     store.arm_birthdays().unwrap();
-    assert!(of_kind(&store, FollowupKind::Birthday).is_empty(), "done today stays done today");
+    assert!(
+        of_kind(&store, FollowupKind::Birthday).is_empty(),
+        "done today stays done today"
+    );
     clock.advance(Duration::days(1));
     store.arm_birthdays().unwrap();
     let next = of_kind(&store, FollowupKind::Birthday);
@@ -50,14 +56,20 @@ fn done_this_year_the_next_years_reminder_is_armed_once_the_day_has_passed() {
 fn a_leap_day_birthday_is_reminded_on_the_28th_in_other_years() {
     let store = memory_store(&clock_at("2026-01-10T10:00:00Z"));
     with_birthday(&store, "Leap", "2004-02-29");
-    assert_eq!(of_kind(&store, FollowupKind::Birthday)[0].due_at, at("2026-02-28T09:00:00Z"));
+    assert_eq!(
+        of_kind(&store, FollowupKind::Birthday)[0].due_at,
+        at("2026-02-28T09:00:00Z")
+    );
 }
 
 #[test]
 fn a_changed_birthday_moves_its_reminder_and_a_removed_one_removes_it() {
     let store = memory_store(&clock_at("2026-03-01T10:00:00Z"));
     let sam = with_birthday(&store, "Sam", "--04-12");
-    let mut input = PersonInput { birthday: Some("05-20".into()), ..PersonInput::named("Sam") };
+    let mut input = PersonInput {
+        birthday: Some("05-20".into()),
+        ..PersonInput::named("Sam")
+    };
     store.update_person(sam, input.clone()).unwrap();
     let reminders = of_kind(&store, FollowupKind::Birthday);
     assert_eq!(reminders.len(), 1);
@@ -72,15 +84,24 @@ fn reminders_can_come_days_before() {
     let store = memory_store(&clock_at("2026-03-01T10:00:00Z"));
     with_birthday(&store, "Sam", "--04-12");
     store.set_birthday_days_before(3).unwrap();
-    assert_eq!(of_kind(&store, FollowupKind::Birthday)[0].due_at, at("2026-04-09T09:00:00Z"));
-    assert_eq!(store.set_birthday_days_before(31).unwrap_err().field(), Some("daysBefore"));
+    assert_eq!(
+        of_kind(&store, FollowupKind::Birthday)[0].due_at,
+        at("2026-04-09T09:00:00Z")
+    );
+    assert_eq!(
+        store.set_birthday_days_before(31).unwrap_err().field(),
+        Some("daysBefore")
+    );
 }
 
 #[test]
 fn impossible_birthdays_are_refused_and_nothing_is_written() {
     let store = memory_store(&clock_at("2026-03-01T10:00:00Z"));
     let error = store
-        .add_person(PersonInput { birthday: Some("2026-02-30".into()), ..PersonInput::named("Nobody") })
+        .add_person(PersonInput {
+            birthday: Some("2026-02-30".into()),
+            ..PersonInput::named("Nobody")
+        })
         .unwrap_err();
     assert_eq!(error.field(), Some("birthday"));
     assert!(store.search_people("Nobody").unwrap().is_empty());
@@ -109,10 +130,19 @@ fn a_reminder_left_undone_goes_after_a_week_and_next_years_still_comes() {
     // Never ticked off: a day after, it is still there (a belated wish) with next year's ahead.
     clock.set(at("2026-04-13T10:00:00Z"));
     store.arm_birthdays().unwrap();
-    let dues: Vec<_> = of_kind(&store, FollowupKind::Birthday).into_iter().map(|f| f.due_at).collect();
-    assert_eq!(dues, [at("2026-04-12T09:00:00Z"), at("2027-04-12T09:00:00Z")]);
+    let dues: Vec<_> = of_kind(&store, FollowupKind::Birthday)
+        .into_iter()
+        .map(|f| f.due_at)
+        .collect();
+    assert_eq!(
+        dues,
+        [at("2026-04-12T09:00:00Z"), at("2027-04-12T09:00:00Z")]
+    );
     clock.set(at("2026-04-20T10:00:00Z"));
     store.arm_birthdays().unwrap();
-    let dues: Vec<_> = of_kind(&store, FollowupKind::Birthday).into_iter().map(|f| f.due_at).collect();
+    let dues: Vec<_> = of_kind(&store, FollowupKind::Birthday)
+        .into_iter()
+        .map(|f| f.due_at)
+        .collect();
     assert_eq!(dues, [at("2027-04-12T09:00:00Z")]);
 }

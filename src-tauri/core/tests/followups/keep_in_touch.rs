@@ -139,10 +139,18 @@ fn a_closeness_set_sets_how_often_to_keep_in_touch_unless_the_person_has_their_o
     let store = memory_store(&clock_at("2026-03-01T09:00:00Z"));
     // LinkedIn keeps in touch every 180 days; someone set very close, every 30.
     let ana = store
-        .add_person(PersonInput { circle: Some("LinkedIn".into()), ..PersonInput::named("Ana") })
+        .add_person(PersonInput {
+            circle: Some("LinkedIn".into()),
+            ..PersonInput::named("Ana")
+        })
         .unwrap()
         .id;
-    log_with(&store, &[ana], InteractionKind::Call, "2026-03-01T08:00:00Z");
+    log_with(
+        &store,
+        &[ana],
+        InteractionKind::Call,
+        "2026-03-01T08:00:00Z",
+    );
     let due = || of_kind(&store, FollowupKind::KeepInTouch)[0].due_at;
     assert_eq!(due(), at("2026-08-28T08:00:00Z"));
     store.set_strength(ana, Some(5)).unwrap();

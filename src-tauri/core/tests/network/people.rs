@@ -398,7 +398,10 @@ fn strength_follows_the_circle_and_the_interactions_until_set() {
     use rapport_core::followups::interactions::{InteractionInput, InteractionKind};
     let store = memory_store(&clock_at("2026-03-01T12:00:00Z"));
     let sam = store
-        .add_person(PersonInput { circle: Some("Classmates".into()), ..PersonInput::named("Sam") })
+        .add_person(PersonInput {
+            circle: Some("Classmates".into()),
+            ..PersonInput::named("Sam")
+        })
         .unwrap();
     assert_eq!((sam.strength, sam.strength_set), (2, false));
     for _ in 0..3 {
@@ -416,6 +419,9 @@ fn strength_follows_the_circle_and_the_interactions_until_set() {
     assert_eq!(store.person(sam.id).unwrap().strength, 3);
     let set = store.set_strength(sam.id, Some(5)).unwrap();
     assert_eq!((set.strength, set.strength_set), (5, true));
-    assert_eq!(store.set_strength(sam.id, Some(6)).unwrap_err().field(), Some("strength"));
+    assert_eq!(
+        store.set_strength(sam.id, Some(6)).unwrap_err().field(),
+        Some("strength")
+    );
     assert_eq!(store.set_strength(sam.id, None).unwrap().strength, 3);
 }

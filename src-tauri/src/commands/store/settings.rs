@@ -101,8 +101,12 @@ pub async fn set_digest_time(
 ) -> CommandResult<Option<String>> {
     let at = time
         .map(|t| {
-            chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M")
-                .map_err(|_| Error::invalid("digestTime", format!("“{t}” is not a time: write HH:MM, as 09:00.")))
+            chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| {
+                Error::invalid(
+                    "digestTime",
+                    format!("“{t}” is not a time: write HH:MM, as 09:00."),
+                )
+            })
         })
         .transpose()?;
     let at = state.store.set_digest_time(at)?;

@@ -32,22 +32,36 @@ fn candidates(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> {
 }
 
 /// Subjects set aside recently: "next week" ones come back first, "not now" ones stay out.
-fn set_aside_before(conn: &Connection, week: &str, now: DateTime<Utc>) -> Result<(Vec<String>, Vec<String>)> {
+fn set_aside_before(
+    conn: &Connection,
+    week: &str,
+    now: DateTime<Utc>,
+) -> Result<(Vec<String>, Vec<String>)> {
     let mut statement = conn.prepare_cached(
         "SELECT subject, state FROM plan_item
          WHERE week < ?1 AND state <> 'open' AND created_at >= ?2",
     )?;
     let rows = statement
-        .query_map(params![week, to_db(now - NOT_NOW_FOR)], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .query_map(params![week, to_db(now - NOT_NOW_FOR)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let (next_week, not_now): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(_, state)| state == "next_week");
+    let (next_week, not_now): (Vec<_>, Vec<_>) = rows
+        .into_iter()
+        .partition(|(_, state)| state == "next_week");
     Ok((
         next_week.into_iter().map(|(s, _)| s).collect(),
         not_now.into_iter().map(|(s, _)| s).collect(),
     ))
 }
 
-fn insert(conn: &Connection, week: &str, position: i64, c: &Candidate, now: DateTime<Utc>) -> Result<()> {
+fn insert(
+    conn: &Connection,
+    week: &str,
+    position: i64,
+    c: &Candidate,
+    now: DateTime<Utc>,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO plan_item (week, position, kind, subject, person_id, followup_id, meeting_id, why, due_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (week, subject) DO NOTHING",
@@ -104,15 +118,27 @@ pub(super) fn refresh(conn: &Connection, now: &Now, reach_out_goal: Option<i64>)
 }
 
 /// Whether the record that answers an item has appeared.
-fn is_done(conn: &Connection, kind: PlanKind, subject: &str, person: Option<i64>, followup: Option<i64>, meeting: Option<i64>, since: DateTime<Utc>) -> Result<bool> {
+fn is_done(
+    conn: &Connection,
+    kind: PlanKind,
+    subject: &str,
+    person: Option<i64>,
+    followup: Option<i64>,
+    meeting: Option<i64>,
+    since: DateTime<Utc>,
+) -> Result<bool> {
     let contacted_since = |at: String| -> Result<bool> {
         Ok(conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM last_contact WHERE person_id = ?1 AND at >= ?2)")?
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM last_contact WHERE person_id = ?1 AND at >= ?2)",
+            )?
             .query_row(params![person, at], |r| r.get(0))?)
     };
     let followup_closed = || -> Result<bool> {
         Ok(conn
-            .prepare_cached("SELECT coalesce((SELECT state <> 'pending' FROM followup WHERE id = ?1), 1)")?
+            .prepare_cached(
+                "SELECT coalesce((SELECT state <> 'pending' FROM followup WHERE id = ?1), 1)",
+            )?
             .query_row([followup], |r| r.get(0))?)
     };
     match kind {
@@ -146,7 +172,11 @@ fn is_done(conn: &Connection, kind: PlanKind, subject: &str, person: Option<i64>
 }
 
 /// The week's items still in the plan (not set aside), in order, each with `done` read now.
-pub(super) fn items(conn: &Connection, week: &str, week_start: DateTime<Utc>) -> Result<Vec<PlanItem>> {
+pub(super) fn items(
+    conn: &Connection,
+    week: &str,
+    week_start: DateTime<Utc>,
+) -> Result<Vec<PlanItem>> {
     let mut statement = conn.prepare_cached(
         "SELECT i.id, i.kind, i.subject, p.id, p.display_name, i.why, i.due_at, i.followup_id, i.meeting_id
          FROM plan_item i LEFT JOIN person p ON p.id = i.person_id
@@ -169,18 +199,30 @@ pub(super) fn items(conn: &Connection, week: &str, week_start: DateTime<Utc>) ->
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
-        .map(|(id, kind, subject, person_id, name, why, due_at, followup_id, meeting_id)| {
-            Ok(PlanItem {
-                id,
-                kind,
-                done: is_done(conn, kind, &subject, person_id, followup_id, meeting_id, week_start)?,
-                person: person_id.zip(name).map(|(id, display_name)| PersonRef { id, display_name }),
-                why,
-                due_at,
-                followup_id,
-                meeting_id,
-            })
-        })
+        .map(
+            |(id, kind, subject, person_id, name, why, due_at, followup_id, meeting_id)| {
+                Ok(PlanItem {
+                    id,
+                    kind,
+                    done: is_done(
+                        conn,
+                        kind,
+                        &subject,
+                        person_id,
+                        followup_id,
+                        meeting_id,
+                        week_start,
+                    )?,
+                    person: person_id
+                        .zip(name)
+                        .map(|(id, display_name)| PersonRef { id, display_name }),
+                    why,
+                    due_at,
+                    followup_id,
+                    meeting_id,
+                })
+            },
+        )
         .collect()
 }
 
@@ -194,6 +236,9 @@ pub(super) fn set_aside(conn: &Connection, id: i64, how: SetAside) -> Result<Opt
     let Some(followup) = found else {
         return Err(Error::not_found("plan item", format!("id {id}")));
     };
-    conn.execute("UPDATE plan_item SET state = ?2 WHERE id = ?1", params![id, how.as_str()])?;
+    conn.execute(
+        "UPDATE plan_item SET state = ?2 WHERE id = ?1",
+        params![id, how.as_str()],
+    )?;
     Ok(followup)
 }

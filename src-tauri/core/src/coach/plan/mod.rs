@@ -66,7 +66,10 @@ impl PlanKind {
     pub fn is_reach_out(self) -> bool {
         matches!(
             self,
-            PlanKind::Referral | PlanKind::TellNaturalNetwork | PlanKind::WarmIntro | PlanKind::GoingCold
+            PlanKind::Referral
+                | PlanKind::TellNaturalNetwork
+                | PlanKind::WarmIntro
+                | PlanKind::GoingCold
         )
     }
 }
@@ -123,14 +126,22 @@ impl Store {
     /// This week's plan: made the first time it is asked for in a week, then kept.
     pub fn weekly_plan(&self) -> Result<WeeklyPlan> {
         let (at, zone) = (self.now(), self.zone());
-        let now = sources::Now { at, week: period::week_of(at, &zone), zone };
+        let now = sources::Now {
+            at,
+            week: period::week_of(at, &zone),
+            zone,
+        };
         let goal = self.weekly_reach_out_goal()?;
         let (week, items) = self.write(|tx| {
             let week = kept::refresh(tx, &now, goal)?;
             let items = kept::items(tx, &week, now.week.start)?;
             Ok((week, items))
         })?;
-        Ok(WeeklyPlan { week, items, goals: self.goals()? })
+        Ok(WeeklyPlan {
+            week,
+            items,
+            goals: self.goals()?,
+        })
     }
 
     /// Sets a plan item aside (see [`SetAside`]); a follow-up put off to next week is snoozed to

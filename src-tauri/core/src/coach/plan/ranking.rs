@@ -47,20 +47,35 @@ fn base(kind: PlanKind) -> i64 {
 /// A candidate's score: its kind, then how close the person is, then how late it is.
 pub fn score(candidate: &Candidate) -> i64 {
     let carried = if candidate.carried { 1000 } else { 0 };
-    carried + base(candidate.kind) + 4 * i64::from(candidate.strength) + (candidate.days_late / 30).min(10)
+    carried
+        + base(candidate.kind)
+        + 4 * i64::from(candidate.strength)
+        + (candidate.days_late / 30).min(10)
 }
 
 /// The plan's items, in order: the follow-ups due (earliest first, at most
 /// [`MOST_FOLLOW_UPS`]), then at most [`MOST_SUGGESTED`] suggestions of which at most
 /// `reach_outs` are reach-outs.
 pub fn choose(candidates: Vec<Candidate>, reach_outs: usize) -> Vec<Candidate> {
-    let (mut follow_ups, mut others): (Vec<_>, Vec<_>) =
-        candidates.into_iter().partition(|c| c.kind == PlanKind::FollowUp);
-    follow_ups.sort_by(|a, b| a.due_at.cmp(&b.due_at).then_with(|| a.subject.cmp(&b.subject)));
+    let (mut follow_ups, mut others): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|c| c.kind == PlanKind::FollowUp);
+    follow_ups.sort_by(|a, b| {
+        a.due_at
+            .cmp(&b.due_at)
+            .then_with(|| a.subject.cmp(&b.subject))
+    });
     follow_ups.truncate(MOST_FOLLOW_UPS);
-    others.sort_by(|a, b| score(b).cmp(&score(a)).then_with(|| a.subject.cmp(&b.subject)));
+    others.sort_by(|a, b| {
+        score(b)
+            .cmp(&score(a))
+            .then_with(|| a.subject.cmp(&b.subject))
+    });
 
-    let mut people: HashSet<i64> = follow_ups.iter().filter_map(|c| c.person.as_ref().map(|p| p.id)).collect();
+    let mut people: HashSet<i64> = follow_ups
+        .iter()
+        .filter_map(|c| c.person.as_ref().map(|p| p.id))
+        .collect();
     let mut subjects: HashSet<String> = HashSet::new();
     let (mut suggested, mut reaching) = (Vec::new(), 0);
     for candidate in others {
@@ -72,8 +87,15 @@ pub fn choose(candidates: Vec<Candidate>, reach_outs: usize) -> Vec<Candidate> {
         }
         // An interview to prepare or reflect on is about the meeting, not another message to
         // the person: it stands beside a thank-you to them.
-        let about_meeting = matches!(candidate.kind, PlanKind::PrepareInterview | PlanKind::Reflect);
-        let person = candidate.person.as_ref().map(|p| p.id).filter(|_| !about_meeting);
+        let about_meeting = matches!(
+            candidate.kind,
+            PlanKind::PrepareInterview | PlanKind::Reflect
+        );
+        let person = candidate
+            .person
+            .as_ref()
+            .map(|p| p.id)
+            .filter(|_| !about_meeting);
         if subjects.contains(&candidate.subject) || person.is_some_and(|id| people.contains(&id)) {
             continue;
         }
@@ -94,7 +116,10 @@ mod tests {
         Candidate {
             kind,
             subject: format!("{}:{person}", kind.as_str()),
-            person: Some(PersonRef { id: person, display_name: format!("P{person}") }),
+            person: Some(PersonRef {
+                id: person,
+                display_name: format!("P{person}"),
+            }),
             followup_id: None,
             meeting_id: None,
             why: String::new(),
@@ -106,7 +131,10 @@ mod tests {
     }
 
     fn kinds(chosen: &[Candidate]) -> Vec<(PlanKind, i64)> {
-        chosen.iter().map(|c| (c.kind, c.person.as_ref().unwrap().id)).collect()
+        chosen
+            .iter()
+            .map(|c| (c.kind, c.person.as_ref().unwrap().id))
+            .collect()
     }
 
     #[test]
@@ -135,17 +163,33 @@ mod tests {
 
     #[test]
     fn reach_outs_are_only_as_many_as_the_goal_still_needs() {
-        let many: Vec<Candidate> = (1..=30).map(|id| candidate(PlanKind::TellNaturalNetwork, id, 3)).collect();
+        let many: Vec<Candidate> = (1..=30)
+            .map(|id| candidate(PlanKind::TellNaturalNetwork, id, 3))
+            .collect();
         assert_eq!(choose(many.clone(), 4).len(), 4);
-        assert_eq!(choose(many.clone(), 0).len(), 0, "a goal already met asks for no more");
-        assert_eq!(choose(many, 50).len(), MOST_SUGGESTED, "never the whole network");
+        assert_eq!(
+            choose(many.clone(), 0).len(),
+            0,
+            "a goal already met asks for no more"
+        );
+        assert_eq!(
+            choose(many, 50).len(),
+            MOST_SUGGESTED,
+            "never the whole network"
+        );
     }
 
     #[test]
     fn follow_ups_due_come_first_and_do_not_count_against_the_suggestions() {
         let mut due = candidate(PlanKind::FollowUp, 9, 0);
-        due.due_at = Some(DateTime::parse_from_rfc3339("2026-12-03T09:00:00Z").unwrap().with_timezone(&Utc));
-        let mut candidates: Vec<Candidate> = (1..=12).map(|id| candidate(PlanKind::Reflect, id, 3)).collect();
+        due.due_at = Some(
+            DateTime::parse_from_rfc3339("2026-12-03T09:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc),
+        );
+        let mut candidates: Vec<Candidate> = (1..=12)
+            .map(|id| candidate(PlanKind::Reflect, id, 3))
+            .collect();
         candidates.push(due);
         let chosen = choose(candidates, 5);
         assert_eq!(chosen[0].kind, PlanKind::FollowUp);
@@ -155,7 +199,10 @@ mod tests {
     #[test]
     fn one_item_per_person_the_most_pressing() {
         let chosen = choose(
-            vec![candidate(PlanKind::GoingCold, 1, 3), candidate(PlanKind::Birthday, 1, 3)],
+            vec![
+                candidate(PlanKind::GoingCold, 1, 3),
+                candidate(PlanKind::Birthday, 1, 3),
+            ],
             5,
         );
         assert_eq!(kinds(&chosen), vec![(PlanKind::Birthday, 1)]);
@@ -174,6 +221,9 @@ mod tests {
         let mut long = candidate(PlanKind::GoingCold, 1, 3);
         long.days_late = 200;
         let recent = candidate(PlanKind::GoingCold, 2, 3);
-        assert_eq!(kinds(&choose(vec![recent, long], 5))[0], (PlanKind::GoingCold, 1));
+        assert_eq!(
+            kinds(&choose(vec![recent, long], 5))[0],
+            (PlanKind::GoingCold, 1)
+        );
     }
 }

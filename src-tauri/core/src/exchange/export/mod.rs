@@ -105,7 +105,10 @@ impl Store {
                 }
                 for person in self.people(PeopleFilter::default())? {
                     if let Some(birthday) = &person.birthday {
-                        let who = PersonRef { id: person.id, display_name: person.display_name.clone() };
+                        let who = PersonRef {
+                            id: person.id,
+                            display_name: person.display_name.clone(),
+                        };
                         events.extend(calendar::birthday_vevent(&who, birthday, now));
                     }
                 }

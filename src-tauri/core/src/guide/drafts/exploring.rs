@@ -11,9 +11,17 @@ use super::{Draft, ThankYouMedium};
 fn without_introduction(pitch: &str) -> String {
     let pitch = one_line(pitch);
     let first_end = pitch.find(['.', '!', '?']).map(|i| i + 1);
-    let introduces = ["hi", "hello", "i'm", "i am", "my name", "thank you", "nice to meet"]
-        .iter()
-        .any(|start| pitch.to_lowercase().starts_with(start));
+    let introduces = [
+        "hi",
+        "hello",
+        "i'm",
+        "i am",
+        "my name",
+        "thank you",
+        "nice to meet",
+    ]
+    .iter()
+    .any(|start| pitch.to_lowercase().starts_with(start));
     match first_end {
         Some(end) if introduces && end < pitch.len() => pitch[end..].trim().to_string(),
         _ => pitch,
@@ -21,10 +29,19 @@ fn without_introduction(pitch: &str) -> String {
 }
 
 /// `name` is how the note greets them ("Lucía", "Aunt Lucía").
-pub fn draft_exploring(name: &str, my_name: &str, pitch: Option<&str>, medium: ThankYouMedium) -> Draft {
+pub fn draft_exploring(
+    name: &str,
+    my_name: &str,
+    pitch: Option<&str>,
+    medium: ThankYouMedium,
+) -> Draft {
     let mut parts = Parts::default();
     let first = parts.required(name, "their name", "Add their name.");
-    let my_name = parts.required(my_name, "your name", "Add your name (your own card, under People).");
+    let my_name = parts.required(
+        my_name,
+        "your name",
+        "Add your name (your own card, under People).",
+    );
     let what = match pitch.map(without_introduction).filter(|p| !p.is_empty()) {
         Some(what) => what,
         None => parts.required(
@@ -37,13 +54,17 @@ pub fn draft_exploring(name: &str, my_name: &str, pitch: Option<&str>, medium: T
     match medium {
         ThankYouMedium::Email | ThankYouMedium::HandwrittenCard => {
             let main = format!("I wanted to tell you what I have been working towards. {what}");
-            let body = format!("Dear {first},\n\nI hope you are well! {main}\n\n{ask}\n\nWarmly,\n{my_name}");
+            let body = format!(
+                "Dear {first},\n\nI hope you are well! {main}\n\n{ask}\n\nWarmly,\n{my_name}"
+            );
             parts.check_paragraph("The note", &main);
-            let subject = (medium == ThankYouMedium::Email).then(|| "What I'm exploring".to_string());
+            let subject =
+                (medium == ThankYouMedium::Email).then(|| "What I'm exploring".to_string());
             parts.finish(subject, body)
         }
         ThankYouMedium::LinkedIn => {
-            let body = format!("Hi {first}, I hope you are well! {what}\n\n{ask}\n\nBest,\n{my_name}");
+            let body =
+                format!("Hi {first}, I hope you are well! {what}\n\n{ask}\n\nBest,\n{my_name}");
             parts.check_paragraph("The message", &what);
             parts.finish(None, body)
         }
@@ -68,7 +89,11 @@ mod tests {
             ThankYouMedium::Email,
         );
         assert!(draft.body.starts_with("Dear Aunt Lucía,"), "{}", draft.body);
-        assert!(draft.body.contains("I'm exploring user research roles."), "{}", draft.body);
+        assert!(
+            draft.body.contains("I'm exploring user research roles."),
+            "{}",
+            draft.body
+        );
         assert!(!draft.body.contains("Hi, I'm Maya"), "{}", draft.body);
         assert!(draft.body.contains("Do you know anyone I should talk to?"));
         assert!(draft.warnings.is_empty(), "{:?}", draft.warnings);
@@ -77,7 +102,11 @@ mod tests {
     #[test]
     fn without_a_pitch_the_gap_is_shown_and_named() {
         let draft = draft_exploring("Sam", "Maya", None, ThankYouMedium::Text);
-        assert!(draft.body.contains("[what you are exploring and why]"), "{}", draft.body);
+        assert!(
+            draft.body.contains("[what you are exploring and why]"),
+            "{}",
+            draft.body
+        );
         assert_eq!(draft.warnings.len(), 1);
     }
 }

@@ -148,7 +148,8 @@ impl<'c> Graph<'c> {
                     cadence_days,
                     last_interaction,
                     my_link: self.my_links.get(&id).copied(),
-                    strength: set.unwrap_or_else(|| strength::default_for(circle.as_deref(), interactions)),
+                    strength: set
+                        .unwrap_or_else(|| strength::default_for(circle.as_deref(), interactions)),
                 }),
             );
         }

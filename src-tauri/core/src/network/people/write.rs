@@ -46,7 +46,9 @@ pub(crate) fn write_fields(
         None => None,
     };
     let before: (Option<i64>, Option<i64>, Option<String>, Option<u8>) = tx
-        .prepare_cached("SELECT cadence_days, circle_id, birthday, strength FROM person WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT cadence_days, circle_id, birthday, strength FROM person WHERE id = ?1",
+        )?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     let changed = Changed {
         cadence: (before.0, before.1, before.3) != (valid.cadence_days, circle_id, valid.strength),
@@ -107,4 +109,3 @@ pub(crate) fn create(tx: &Transaction, input: PersonInput, now: DateTime<Utc>) -
     write_fields(tx, id, &valid, now)?;
     load(tx, id)
 }
-

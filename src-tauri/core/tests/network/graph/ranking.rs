@@ -135,5 +135,11 @@ fn the_closer_first_contact_ranks_first_among_equal_ties() {
         .map(|p| p.steps[0].person.display_name.as_str())
         .collect();
     assert_eq!(firsts, ["Close", "Distant"]);
-    assert!(paths[0].explanation.contains("Close (in your contacts, very close (5 of 5)"), "{}", paths[0].explanation);
+    assert!(
+        paths[0]
+            .explanation
+            .contains("Close (in your contacts, very close (5 of 5)"),
+        "{}",
+        paths[0].explanation
+    );
 }

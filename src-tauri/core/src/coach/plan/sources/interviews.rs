@@ -25,9 +25,22 @@ pub(crate) fn interviews_to_prepare(conn: &Connection, now: &Now) -> Result<Vec<
          ORDER BY m.scheduled_at LIMIT ?3",
     )?;
     let rows = statement
-        .query_map(params![to_db(now.at), to_db(now.at + Duration::days(14)), READ_AT_MOST], |r| {
-            Ok((r.get::<_, i64>(0)?, time_at(r, 1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, i64>(4)?))
-        })?
+        .query_map(
+            params![
+                to_db(now.at),
+                to_db(now.at + Duration::days(14)),
+                READ_AT_MOST
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    time_at(r, 1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            },
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows
         .into_iter()
@@ -38,7 +51,12 @@ pub(crate) fn interviews_to_prepare(conn: &Connection, now: &Now) -> Result<Vec<
                 now.day(at),
                 STEPS - done
             );
-            let mut c = candidate(PlanKind::PrepareInterview, format!("meeting:{meeting}:prepare"), person(id, name), why);
+            let mut c = candidate(
+                PlanKind::PrepareInterview,
+                format!("meeting:{meeting}:prepare"),
+                person(id, name),
+                why,
+            );
             c.meeting_id = Some(meeting);
             c.due_at = Some(at);
             c
@@ -57,9 +75,17 @@ pub(crate) fn interviews_to_reflect_on(conn: &Connection, now: &Now) -> Result<V
          ORDER BY held DESC LIMIT ?2",
     )?;
     let rows = statement
-        .query_map(params![to_db(now.at - Duration::days(30)), READ_AT_MOST], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, time_at(r, 3)?))
-        })?
+        .query_map(
+            params![to_db(now.at - Duration::days(30)), READ_AT_MOST],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    time_at(r, 3)?,
+                ))
+            },
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows
         .into_iter()
@@ -68,7 +94,12 @@ pub(crate) fn interviews_to_reflect_on(conn: &Connection, now: &Now) -> Result<V
                 "Write down what you learned from {name} on {} while it is fresh",
                 now.date(held)
             );
-            let mut c = candidate(PlanKind::Reflect, format!("meeting:{meeting}:reflect"), person(id, name), why);
+            let mut c = candidate(
+                PlanKind::Reflect,
+                format!("meeting:{meeting}:reflect"),
+                person(id, name),
+                why,
+            );
             c.meeting_id = Some(meeting);
             c
         })

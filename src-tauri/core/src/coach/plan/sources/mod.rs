@@ -1,6 +1,7 @@
 //! Where the plan's candidates come from, each read with its reason in words. Every source is
 //! bounded (a heavy user has 30,000 people): it reads the few that could make the plan. The
-//! interviews to prepare and reflect on are in `interviews`.
+//! interviews to prepare and reflect on are in `interviews`, warm introductions in
+//! `introductions`.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection};
@@ -18,8 +19,10 @@ use crate::store::time::{from_db, to_db};
 use crate::store::zone::Zone;
 
 mod interviews;
+mod introductions;
 
 pub(super) use interviews::{interviews_to_prepare, interviews_to_reflect_on};
+pub(super) use introductions::warm_introductions;
 
 /// What the sources need to know: the time, the week, and the zone dates are said in.
 pub(super) struct Now {
@@ -87,7 +90,13 @@ pub(super) fn follow_ups(conn: &Connection, now: &Now) -> Result<Vec<Candidate>>
     )?;
     let rows = statement
         .query_map(params![to_db(now.week.end), READ_AT_MOST], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, time_at(r, 2)?, r.get::<_, Option<i64>>(3)?, r.get::<_, Option<String>>(4)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                time_at(r, 2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows
@@ -161,7 +170,12 @@ pub(super) fn birthdays(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> 
         };
         let first = name.split_whitespace().next().unwrap_or(&name).to_string();
         let why = format!("{first}'s birthday is {when}: a short note keeps you in touch");
-        let mut c = candidate(PlanKind::Birthday, format!("followup:{followup_id}"), person(id, name), why);
+        let mut c = candidate(
+            PlanKind::Birthday,
+            format!("followup:{followup_id}"),
+            person(id, name),
+            why,
+        );
         c.followup_id = Some(followup_id);
         c.due_at = Some(due);
         c.strength = set.unwrap_or_else(|| strength::default_for(circle.as_deref(), interactions));
@@ -209,11 +223,23 @@ pub(super) fn referrals(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> 
         .into_iter()
         .map(|(air, at, id, name, circle, set, interactions, referrer)| {
             let why = match referrer {
-                Some(referrer) => format!("Reach out to {name} — {referrer} referred you on {}", now.date(at)),
-                None => format!("Reach out to {name} — a referral you noted on {}", now.date(at)),
+                Some(referrer) => format!(
+                    "Reach out to {name} — {referrer} referred you on {}",
+                    now.date(at)
+                ),
+                None => format!(
+                    "Reach out to {name} — a referral you noted on {}",
+                    now.date(at)
+                ),
             };
-            let mut c = candidate(PlanKind::Referral, format!("air:{air}"), person(id, name), why);
-            c.strength = set.unwrap_or_else(|| strength::default_for(circle.as_deref(), interactions));
+            let mut c = candidate(
+                PlanKind::Referral,
+                format!("air:{air}"),
+                person(id, name),
+                why,
+            );
+            c.strength =
+                set.unwrap_or_else(|| strength::default_for(circle.as_deref(), interactions));
             c
         })
         .collect())
@@ -222,7 +248,9 @@ pub(super) fn referrals(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> 
 /// People of the natural network with no interaction logged yet: they have not heard what you
 /// are exploring. Family first, as the circles are ordered.
 pub(super) fn natural_network_not_told(conn: &Connection) -> Result<Vec<Candidate>> {
-    let circles = NATURAL_CIRCLES.map(|c| format!("'{}'", c.replace('\'', "''"))).join(", ");
+    let circles = NATURAL_CIRCLES
+        .map(|c| format!("'{}'", c.replace('\'', "''")))
+        .join(", ");
     let mut statement = conn.prepare_cached(&format!(
         "SELECT p.id, p.display_name, c.name, p.strength FROM person p JOIN circle c ON c.id = p.circle_id
          WHERE c.builtin = 1 AND c.name IN ({circles})
@@ -232,7 +260,12 @@ pub(super) fn natural_network_not_told(conn: &Connection) -> Result<Vec<Candidat
     ))?;
     let rows = statement
         .query_map([READ_AT_MOST], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<u8>>(3)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<u8>>(3)?,
+            ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows
@@ -242,7 +275,12 @@ pub(super) fn natural_network_not_told(conn: &Connection) -> Result<Vec<Candidat
                 "Tell {name} what you're exploring — {} and not yet told",
                 circle_phrase(&circle)
             );
-            let mut c = candidate(PlanKind::TellNaturalNetwork, format!("person:{id}:tell"), person(id, name), why);
+            let mut c = candidate(
+                PlanKind::TellNaturalNetwork,
+                format!("person:{id}:tell"),
+                person(id, name),
+                why,
+            );
             c.strength = set.unwrap_or_else(|| strength::default_for(Some(&circle), 0));
             c
         })
@@ -296,57 +334,18 @@ pub(super) fn going_cold(conn: &Connection, now: &Now) -> Result<Vec<Candidate>>
     let mut found = Vec::new();
     for (id, name, last, cadence, circle, set, interactions) in rows {
         let days = (now.at - from_db(&last)?).num_days();
-        let why = format!("{name}: last contact {days} days ago — you keep in touch every {cadence} days");
-        let mut c = candidate(PlanKind::GoingCold, format!("person:{id}:cold"), person(id, name), why);
+        let why = format!(
+            "{name}: last contact {days} days ago — you keep in touch every {cadence} days"
+        );
+        let mut c = candidate(
+            PlanKind::GoingCold,
+            format!("person:{id}:cold"),
+            person(id, name),
+            why,
+        );
         c.strength = set.unwrap_or_else(|| strength::default_for(circle.as_deref(), interactions));
         c.days_late = (days - cadence).max(0);
         found.push(c);
     }
     Ok(found)
-}
-
-/// Someone you know well who is tied to a person at a target organization you have not been in
-/// touch with: ask for the introduction.
-pub(super) fn warm_introductions(conn: &Connection) -> Result<Vec<Candidate>> {
-    // A direct tie between a warm contact (strength 3 or more, set or from the circle) and
-    // someone currently at a target organization the user has never been in touch with.
-    let mut statement = conn.prepare_cached(
-        "SELECT via.id, via.display_name, via.strength, vc.name, t.id, t.display_name, o.name
-         FROM organization o
-         JOIN role r ON r.organization_id = o.id AND r.ended_on IS NULL
-         JOIN person t ON t.id = r.person_id
-         JOIN link l ON l.from_person_id = t.id OR l.to_person_id = t.id
-         JOIN person via ON via.id = CASE WHEN l.from_person_id = t.id THEN l.to_person_id ELSE l.from_person_id END
-         LEFT JOIN circle vc ON vc.id = via.circle_id
-         WHERE o.is_target = 1 AND t.is_me = 0 AND t.deleted_at IS NULL AND via.is_me = 0
-           AND via.deleted_at IS NULL AND via.archived_at IS NULL
-           AND r.id = (SELECT max(id) FROM role WHERE person_id = t.id AND ended_on IS NULL)
-           AND NOT EXISTS (SELECT 1 FROM last_contact lc WHERE lc.person_id = t.id)
-         ORDER BY o.name, t.display_name LIMIT ?1",
-    )?;
-    let rows = statement
-        .query_map([READ_AT_MOST], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<u8>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(via, via_name, set, circle, target, target_name, organization)| {
-            let strength = set.unwrap_or_else(|| strength::circle_base(circle.as_deref()));
-            (strength >= 3).then(|| {
-                let why = format!("Ask {via_name} to introduce you to {target_name} at {organization}");
-                let mut c = candidate(PlanKind::WarmIntro, format!("person:{target}:intro"), person(via, via_name), why);
-                c.strength = strength;
-                c
-            })
-        })
-        .collect())
 }

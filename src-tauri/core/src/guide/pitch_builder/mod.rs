@@ -5,73 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+mod audiences;
+
+pub use audiences::{preset, Audience, AudiencePreset, AUDIENCES, MOST_SECONDS};
+
 use crate::guide::speech::{self, Timing, Verdict};
-
-/// Who the pitch is for: each asks for something different, and some for less time.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    #[default]
-    CareerFair,
-    InformationalInterview,
-    Professor,
-    Chance,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AudiencePreset {
-    pub id: Audience,
-    pub label: &'static str,
-    /// What the draft is called when saved: "Career fair — Maya Chen".
-    pub short: &'static str,
-    pub band_min: u32,
-    pub band_max: u32,
-    /// The kind of ask that suits this audience.
-    pub ask_hint: &'static str,
-}
-
-pub const AUDIENCES: [AudiencePreset; 4] = [
-    AudiencePreset {
-        id: Audience::CareerFair,
-        label: "A recruiter at a career fair",
-        short: "Career fair",
-        band_min: 30,
-        band_max: 45,
-        ask_hint: "What does your team look for in new hires, and how should I follow up?",
-    },
-    AudiencePreset {
-        id: Audience::InformationalInterview,
-        label: "An alumna, to open an informational interview",
-        short: "Informational interview",
-        band_min: 45,
-        band_max: 60,
-        ask_hint: "I'd love to hear how you got where you are, and who else you'd suggest I talk to.",
-    },
-    AudiencePreset {
-        id: Audience::Professor,
-        label: "A professor",
-        short: "Professor",
-        band_min: 30,
-        band_max: 60,
-        ask_hint: "Could you point me to research, courses or people I should look into?",
-    },
-    AudiencePreset {
-        id: Audience::Chance,
-        label: "Someone met by chance",
-        short: "Met by chance",
-        band_min: 20,
-        band_max: 40,
-        ask_hint: "Do you know anyone in the field I could talk to?",
-    },
-];
-
-/// The guide's hard limit for an elevator speech.
-pub const MOST_SECONDS: f64 = 60.0;
-
-pub fn preset(audience: Audience) -> &'static AudiencePreset {
-    AUDIENCES.iter().find(|p| p.id == audience).expect("every audience has a preset")
-}
 
 /// The answers to the guide's prompts, as typed (any may be empty).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,7 +59,9 @@ pub struct BuiltPitch {
 
 /// A prompt's answer as a clause: trimmed, without the full stop the sentence adds.
 fn clause(text: &str) -> &str {
-    text.trim().trim_end_matches(['.', '!', ';', ',']).trim_end()
+    text.trim()
+        .trim_end_matches(['.', '!', ';', ','])
+        .trim_end()
 }
 
 /// A clause as a sentence of its own: capitalised, with its full stop (a question keeps its
@@ -141,11 +81,25 @@ fn sentence(text: &str) -> String {
 
 /// "a third-year student at State University studying computer science".
 fn who_clause(prompts: &PitchPrompts) -> String {
-    let (year, school, field) = (clause(&prompts.year), clause(&prompts.school), clause(&prompts.field));
+    let (year, school, field) = (
+        clause(&prompts.year),
+        clause(&prompts.school),
+        clause(&prompts.field),
+    );
     let mut who = String::new();
     if !year.is_empty() {
-        let article = if year.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
-        let student = if year.to_lowercase().contains("student") || year.to_lowercase().contains("graduate") { "" } else { " student" };
+        let article = if year.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+            "an"
+        } else {
+            "a"
+        };
+        let student = if year.to_lowercase().contains("student")
+            || year.to_lowercase().contains("graduate")
+        {
+            ""
+        } else {
+            " student"
+        };
         who.push_str(&format!("{article} {year}{student}"));
     } else if !school.is_empty() || !field.is_empty() {
         who.push_str("a student");
@@ -200,20 +154,81 @@ pub fn draft(prompts: &PitchPrompts) -> String {
 
 /// What the draft still lacks, part by part, and whether its length fits the audience.
 pub fn checklist(prompts: &PitchPrompts, timing: &Timing) -> Vec<Check> {
-    let check = |part, ok: bool, yes: &str, no: &str| Check { part, ok, message: (if ok { yes } else { no }).to_string() };
+    let check = |part, ok: bool, yes: &str, no: &str| Check {
+        part,
+        ok,
+        message: (if ok { yes } else { no }).to_string(),
+    };
     let filled = |text: &str| !clause(text).is_empty();
     let length = match timing.verdict {
-        Verdict::WithinBand => check(Part::Length, true, &format!("About {:.0} s: within {}-{} s.", timing.seconds, timing.band_min, timing.band_max), ""),
-        Verdict::TooShort => check(Part::Length, false, "", &format!("About {:.0} s: a little more, to reach {}-{} s.", timing.seconds, timing.band_min, timing.band_max)),
-        Verdict::TooLong if timing.seconds > MOST_SECONDS => check(Part::Length, false, "", &format!("About {:.0} s: over a minute — cut it to {}-{} s.", timing.seconds, timing.band_min, timing.band_max)),
-        Verdict::TooLong => check(Part::Length, false, "", &format!("About {:.0} s: longer than this audience has — aim for {}-{} s.", timing.seconds, timing.band_min, timing.band_max)),
+        Verdict::WithinBand => check(
+            Part::Length,
+            true,
+            &format!(
+                "About {:.0} s: within {}-{} s.",
+                timing.seconds, timing.band_min, timing.band_max
+            ),
+            "",
+        ),
+        Verdict::TooShort => check(
+            Part::Length,
+            false,
+            "",
+            &format!(
+                "About {:.0} s: a little more, to reach {}-{} s.",
+                timing.seconds, timing.band_min, timing.band_max
+            ),
+        ),
+        Verdict::TooLong if timing.seconds > MOST_SECONDS => check(
+            Part::Length,
+            false,
+            "",
+            &format!(
+                "About {:.0} s: over a minute — cut it to {}-{} s.",
+                timing.seconds, timing.band_min, timing.band_max
+            ),
+        ),
+        Verdict::TooLong => check(
+            Part::Length,
+            false,
+            "",
+            &format!(
+                "About {:.0} s: longer than this audience has — aim for {}-{} s.",
+                timing.seconds, timing.band_min, timing.band_max
+            ),
+        ),
     };
     vec![
-        check(Part::Who, filled(&prompts.name) && (filled(&prompts.school) || filled(&prompts.field)), "Says who you are.", "Say who you are: your name, and your school or field."),
-        check(Part::Example, filled(&prompts.example), "Has a concrete example.", "Add one concrete thing you did: a project, a job, a result."),
-        check(Part::Exploring, filled(&prompts.exploring), "Says what you are exploring.", "Say what you are exploring, and why."),
-        check(Part::Bring, filled(&prompts.bring), "Says what you bring.", "Say what you bring: a skill, an experience, an interest."),
-        check(Part::Ask, filled(&prompts.ask), "Ends with an ask.", "End with an ask — they cannot help if they do not know how."),
+        check(
+            Part::Who,
+            filled(&prompts.name) && (filled(&prompts.school) || filled(&prompts.field)),
+            "Says who you are.",
+            "Say who you are: your name, and your school or field.",
+        ),
+        check(
+            Part::Example,
+            filled(&prompts.example),
+            "Has a concrete example.",
+            "Add one concrete thing you did: a project, a job, a result.",
+        ),
+        check(
+            Part::Exploring,
+            filled(&prompts.exploring),
+            "Says what you are exploring.",
+            "Say what you are exploring, and why.",
+        ),
+        check(
+            Part::Bring,
+            filled(&prompts.bring),
+            "Says what you bring.",
+            "Say what you bring: a skill, an experience, an interest.",
+        ),
+        check(
+            Part::Ask,
+            filled(&prompts.ask),
+            "Ends with an ask.",
+            "End with an ask — they cannot help if they do not know how.",
+        ),
         length,
     ]
 }
@@ -222,10 +237,20 @@ pub fn checklist(prompts: &PitchPrompts, timing: &Timing) -> Vec<Check> {
 pub fn build(prompts: &PitchPrompts, words_per_minute: u32) -> BuiltPitch {
     let preset = preset(prompts.audience);
     let text = draft(prompts);
-    let timing = speech::timing_in_band(&text, (preset.band_min, preset.band_max), words_per_minute);
+    let timing =
+        speech::timing_in_band(&text, (preset.band_min, preset.band_max), words_per_minute);
     let name = clause(&prompts.name);
-    let title = if name.is_empty() { preset.short.to_string() } else { format!("{} — {name}", preset.short) };
-    BuiltPitch { checklist: checklist(prompts, &timing), text, title, timing }
+    let title = if name.is_empty() {
+        preset.short.to_string()
+    } else {
+        format!("{} — {name}", preset.short)
+    };
+    BuiltPitch {
+        checklist: checklist(prompts, &timing),
+        text,
+        title,
+        timing,
+    }
 }
 
 #[cfg(test)]
@@ -239,7 +264,8 @@ mod tests {
             year: "third-year".into(),
             school: "State University".into(),
             field: "computer science".into(),
-            example: "last summer I built the volunteer scheduling app our food bank still uses.".into(),
+            example: "last summer I built the volunteer scheduling app our food bank still uses."
+                .into(),
             exploring: "user research roles".into(),
             why: "I liked watching people use what I built more than building it".into(),
             bring: "code, and patience with users".into(),
@@ -260,29 +286,58 @@ mod tests {
 
     #[test]
     fn the_audience_sets_the_opening_and_the_band() {
-        let prompts = PitchPrompts { audience: Audience::InformationalInterview, ..maya() };
+        let prompts = PitchPrompts {
+            audience: Audience::InformationalInterview,
+            ..maya()
+        };
         let built = build(&prompts, 140);
-        assert!(built.text.starts_with("Thank you for making the time. I'm Maya Chen"));
+        assert!(built
+            .text
+            .starts_with("Thank you for making the time. I'm Maya Chen"));
         assert_eq!((built.timing.band_min, built.timing.band_max), (45, 60));
         assert_eq!(built.title, "Informational interview — Maya Chen");
     }
 
     #[test]
     fn the_checklist_flags_a_missing_ask_and_example() {
-        let prompts = PitchPrompts { ask: String::new(), example: "  ".into(), ..maya() };
+        let prompts = PitchPrompts {
+            ask: String::new(),
+            example: "  ".into(),
+            ..maya()
+        };
         let built = build(&prompts, 140);
-        let missing: Vec<Part> = built.checklist.iter().filter(|c| !c.ok).map(|c| c.part).collect();
-        assert!(missing.contains(&Part::Ask) && missing.contains(&Part::Example), "{missing:?}");
+        let missing: Vec<Part> = built
+            .checklist
+            .iter()
+            .filter(|c| !c.ok)
+            .map(|c| c.part)
+            .collect();
+        assert!(
+            missing.contains(&Part::Ask) && missing.contains(&Part::Example),
+            "{missing:?}"
+        );
         assert!(!built.text.contains("  "));
     }
 
     #[test]
     fn over_sixty_seconds_is_flagged_whatever_the_audience() {
-        let long = PitchPrompts { audience: Audience::Professor, bring: "many things ".repeat(80), ..maya() };
+        let long = PitchPrompts {
+            audience: Audience::Professor,
+            bring: "many things ".repeat(80),
+            ..maya()
+        };
         let built = build(&long, 140);
-        let length = built.checklist.iter().find(|c| c.part == Part::Length).unwrap();
+        let length = built
+            .checklist
+            .iter()
+            .find(|c| c.part == Part::Length)
+            .unwrap();
         assert!(!length.ok);
-        assert!(length.message.contains("over a minute"), "{}", length.message);
+        assert!(
+            length.message.contains("over a minute"),
+            "{}",
+            length.message
+        );
     }
 
     #[test]
