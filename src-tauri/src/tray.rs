@@ -3,7 +3,7 @@
 //! every change and at midnight.
 
 use chrono::{DateTime, Local, Utc};
-use rapport_core::coach::goals::{Goal, GoalPer, GoalWhat};
+use rapport_core::coach::goals::{weekly_reach_outs, Goal};
 use rapport_core::followups::Followup;
 use rapport_core::Store;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -171,11 +171,7 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store, notifications_unav
         tracing::error!(%error, "cannot read the goals for the tray");
         Vec::new()
     });
-    // The same goal the plan suggests for: the largest weekly reach-out goal.
-    let week = goals
-        .iter()
-        .filter(|g| g.what == GoalWhat::ReachOuts && g.per == GoalPer::Week)
-        .max_by_key(|g| g.count);
+    let week = weekly_reach_outs(&goals);
     match build_menu(app, &menu_model(&due, now, week)) {
         Ok(menu) => {
             if let Err(error) = tray.set_menu(Some(menu)) {
@@ -219,6 +215,7 @@ pub fn tray_label(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rapport_core::coach::goals::{GoalPer, GoalWhat};
     use rapport_core::followups::{FollowupKind, FollowupState};
     use rapport_core::network::people::PersonRef;
     use rapport_core::store::time::from_db;

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 use rapport_core::network::people::{PeopleFilter, Person, PersonInput};
+use rapport_core::network::strength;
 use rapport_core::{Error, Store};
 
 use super::output::say;
@@ -67,15 +68,7 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
             if let Some(birthday) = &input.birthday {
                 rapport_core::network::birthdays::parse(birthday)?;
             }
-            if input
-                .strength
-                .is_some_and(|s| s > rapport_core::network::strength::STRONGEST)
-            {
-                return Err(Error::invalid(
-                    "strength",
-                    "Strength goes from 0 (barely know them) to 5 (very close).",
-                ));
-            }
+            strength::check(input.strength)?;
             let person = Store::open(data_dir)?.add_person(input)?;
             if json {
                 print_json(&person);
@@ -94,19 +87,14 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
         PeopleCommand::SetStrength { person, strength } => {
             let strength = match strength.trim() {
                 "auto" => None,
-                typed => Some(
-                    typed
-                        .parse::<u8>()
-                        .ok()
-                        .filter(|s| *s <= rapport_core::network::strength::STRONGEST)
-                        .ok_or_else(|| {
-                            Error::invalid(
-                                "strength",
-                                format!("“{typed}” is not a strength: 0 to 5, or auto."),
-                            )
-                        })?,
-                ),
+                typed => Some(typed.parse::<u8>().map_err(|_| {
+                    Error::invalid(
+                        "strength",
+                        format!("“{typed}” is not a strength: 0 to 5, or auto."),
+                    )
+                })?),
             };
+            strength::check(strength)?;
             let store = Store::open(data_dir)?;
             let found = store.find_person(&person)?;
             let person = store.set_strength(found.id, strength)?;

@@ -5,11 +5,12 @@
 //! just opened Rapport for the first time is looking at the plan already.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 use crate::coach::period;
 use crate::coach::plan::{PlanKind, WeeklyPlan};
 use crate::error::{Error, Result};
+use crate::followups::FollowupKind;
 use crate::store::settings::{read_setting, write_setting};
 use crate::store::time::local_to_utc;
 use crate::store::Store;
@@ -111,6 +112,22 @@ impl Store {
         local_to_utc(period::monday_of(now, &zone).and_time(time), &zone)
     }
 
+    /// Where this week's digest stands at `now`.
+    fn this_week(&self, time: NaiveTime, now: DateTime<Utc>) -> Result<ThisWeek> {
+        let zone = self.zone();
+        let week = period::week_label(now, &zone);
+        let sent =
+            self.read(|conn| read_setting(conn, SENT_KEY))?.as_deref() == Some(week.as_str());
+        let monday = period::week_of(now, &zone).start;
+        Ok(ThisWeek {
+            due: self.digest_due_at(time, now),
+            sent,
+            monday_of_an_older_store: now < monday + Duration::days(1)
+                && self.me()?.created_at < monday,
+            week,
+        })
+    }
+
     /// The digest, when this week's is due and has not gone out. The caller marks it sent
     /// (before showing it: at most once) with [`Store::mark_digest_sent`].
     pub fn digest_due(&self) -> Result<Option<Digest>> {
@@ -118,43 +135,28 @@ impl Store {
         let Some(time) = self.digest_time()? else {
             return Ok(None);
         };
-        let zone = self.zone();
-        let week = period::week_label(now, &zone);
-        let sent = self.read(|conn| read_setting(conn, SENT_KEY))?;
-        let Some(due) = self.digest_due_at(time, now) else {
-            return Ok(None);
-        };
-        let monday = period::week_of(now, &zone).start;
-        let store_began = self.me()?.created_at;
-        if sent.as_deref() == Some(week.as_str())
-            || now < due
-            || now >= monday + Duration::days(1)
-            || store_began >= monday
+        let this_week = self.this_week(time, now)?;
+        if this_week.sent
+            || !this_week.monday_of_an_older_store
+            || this_week.due.is_none_or(|due| now < due)
         {
             return Ok(None);
         }
         let plan = self.weekly_plan()?;
-        let followups: Vec<i64> = plan
+        let mut thank_yous = 0;
+        for item in plan
             .items
             .iter()
             .filter(|i| i.kind == PlanKind::FollowUp && !i.done)
-            .filter_map(|i| i.followup_id)
-            .collect();
-        let thank_yous = self.read(|conn| {
-            let mut statement =
-                conn.prepare_cached("SELECT kind = 'thank_you' FROM followup WHERE id = ?1")?;
-            let mut count = 0;
-            for id in &followups {
-                if statement.query_row(params![id], |r| r.get::<_, bool>(0))? {
-                    count += 1;
-                }
+        {
+            if let Some(id) = item.followup_id {
+                thank_yous += usize::from(self.followup(id)?.kind == FollowupKind::ThankYou);
             }
-            Ok(count)
-        })?;
+        }
         Ok(Some(Digest {
             title: "This week".to_string(),
             body: format!("This week: {}", summary(&plan, thank_yous)),
-            week,
+            week: this_week.week,
         }))
     }
 
@@ -176,19 +178,19 @@ impl Store {
         let Some(time) = self.digest_time()? else {
             return Ok(None);
         };
-        let zone = self.zone();
-        let week = period::week_label(now, &zone);
-        let sent = self.read(|conn| read_setting(conn, SENT_KEY))?;
-        let monday = period::week_of(now, &zone).start;
-        let still_today = now < monday + Duration::days(1) && self.me()?.created_at < monday;
-        Ok(
-            match (
-                sent.as_deref() == Some(week.as_str()),
-                self.digest_due_at(time, now),
-            ) {
-                (false, Some(due)) if due > now || still_today => Some(due),
-                _ => self.digest_due_at(time, now + Duration::days(7)),
-            },
-        )
+        let this_week = self.this_week(time, now)?;
+        Ok(match (this_week.sent, this_week.due) {
+            (false, Some(due)) if due > now || this_week.monday_of_an_older_store => Some(due),
+            _ => self.digest_due_at(time, now + Duration::days(7)),
+        })
     }
+}
+
+/// This week's digest: the week's name, when it is due, whether it went out, and whether now is
+/// still its Monday in a store that began before it (the only time it may go out).
+struct ThisWeek {
+    week: String,
+    due: Option<DateTime<Utc>>,
+    sent: bool,
+    monday_of_an_older_store: bool,
 }

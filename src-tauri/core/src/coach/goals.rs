@@ -4,7 +4,7 @@
 //! done in time — never ticked by hand.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 use crate::coach::period::{self, Span};
@@ -343,20 +343,14 @@ impl Store {
             Ok(goal)
         })
     }
+}
 
-    /// The weekly reach-out goal, if one is set (the plan suggests enough people to meet it).
-    pub fn weekly_reach_out_goal(&self) -> Result<Option<i64>> {
-        self.read(|conn| {
-            Ok(conn
-                .query_row(
-                    "SELECT max(count) FROM goal WHERE what = 'reach_outs' AND per = 'week'",
-                    [],
-                    |r| r.get::<_, Option<i64>>(0),
-                )
-                .optional()?
-                .flatten())
-        })
-    }
+/// The weekly reach-out goal the plan and the tray go by: the largest, when there are several.
+pub fn weekly_reach_outs(goals: &[Goal]) -> Option<&Goal> {
+    goals
+        .iter()
+        .filter(|g| g.what == GoalWhat::ReachOuts && g.per == GoalPer::Week)
+        .max_by_key(|g| g.count)
 }
 
 #[cfg(test)]

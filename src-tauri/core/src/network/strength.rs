@@ -64,7 +64,8 @@ pub fn cadence_for(strength: u8) -> Option<i64> {
 pub(crate) const CADENCE_SQL: &str = "coalesce(p.cadence_days, \
      CASE p.strength WHEN 5 THEN 30 WHEN 4 THEN 60 WHEN 3 THEN 90 WHEN 2 THEN 180 END, c.cadence_days)";
 
-pub(crate) fn check(strength: Option<u8>) -> Result<()> {
+/// Refuses a strength over five.
+pub fn check(strength: Option<u8>) -> Result<()> {
     match strength {
         Some(s) if s > STRONGEST => Err(Error::invalid(
             "strength",

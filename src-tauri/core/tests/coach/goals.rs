@@ -1,11 +1,11 @@
 //! Goals: defaults offered at first start, progress counted from the records in the current
 //! period, and bad values refused.
 
-use crate::common::{add, at, clock_at, log_with, memory_store};
+use crate::common::{add, clock_at, held_interview, log_with, memory_store};
 use chrono::Duration;
 use rapport_core::coach::goals::{GoalInput, GoalPer, GoalWhat};
 use rapport_core::followups::interactions::InteractionKind;
-use rapport_core::guide::meetings::{MeetingKind, MeetingState, NewMeeting};
+use rapport_core::guide::meetings::MeetingState;
 use rapport_core::Store;
 
 fn done(store: &Store, what: GoalWhat) -> Option<i64> {
@@ -77,17 +77,7 @@ fn interviews_count_those_held_this_month() {
     let store = memory_store(&clock_at("2026-12-02T10:00:00Z"));
     let ada = add(&store, "Ada").id;
     for held in ["2026-12-01T15:00:00Z", "2026-11-28T15:00:00Z"] {
-        let id = store
-            .plan_meeting(NewMeeting {
-                person_id: ada,
-                kind: MeetingKind::InformationalInterview,
-                title: String::new(),
-            })
-            .unwrap()
-            .id;
-        store
-            .set_meeting_state(id, MeetingState::Held, Some(at(held)))
-            .unwrap();
+        held_interview(&store, ada, Some(held));
     }
     assert_eq!(done(&store, GoalWhat::Interviews), Some(1));
 }
@@ -108,22 +98,8 @@ fn thank_yous_on_time_are_a_share_of_those_due_and_none_due_is_not_zero() {
     assert_eq!(done(&store, GoalWhat::ThankYouOnTime), None);
     let ada = add(&store, "Ada").id;
     let bea = add(&store, "Bea").id;
-    let thank = |person: i64| {
-        let id = store
-            .plan_meeting(NewMeeting {
-                person_id: person,
-                kind: MeetingKind::InformationalInterview,
-                title: String::new(),
-            })
-            .unwrap()
-            .id;
-        store
-            .set_meeting_state(id, MeetingState::Held, None)
-            .unwrap();
-        id
-    };
-    let on_time = thank(ada);
-    thank(bea);
+    let on_time = held_interview(&store, ada, None);
+    held_interview(&store, bea, None);
     store
         .set_meeting_state(on_time, MeetingState::Thanked, None)
         .unwrap();

@@ -2,21 +2,19 @@
 //! off when the matching record appears. The clock is set to Wednesday 2 December 2026, 10:00
 //! UTC (ISO week 2026-W49) unless a test says otherwise.
 
-use crate::common::{add, at, clock_at, link, log_with, memory_store};
+use crate::common::{add, at, clock_at, held_interview, interview, link, log_with, memory_store};
 use chrono::Duration;
 use rapport_core::coach::plan::{PlanKind, SetAside, WeeklyPlan, MOST_SUGGESTED};
 use rapport_core::followups::interactions::InteractionKind;
 use rapport_core::followups::FollowupInput;
-use rapport_core::guide::meetings::{
-    AirInput, AirKind, MeetingDetails, MeetingKind, MeetingState, NewMeeting,
-};
+use rapport_core::guide::meetings::{AirInput, AirKind, MeetingDetails};
 use rapport_core::network::links::LinkKind;
 use rapport_core::network::people::PersonInput;
 use rapport_core::Store;
 
 const WEDNESDAY: &str = "2026-12-02T10:00:00Z";
 
-fn in_circle(store: &Store, name: &str, circle: &str) -> i64 {
+pub(crate) fn in_circle(store: &Store, name: &str, circle: &str) -> i64 {
     store
         .add_person(PersonInput {
             circle: Some(circle.into()),
@@ -38,18 +36,8 @@ fn item<'a>(plan: &'a WeeklyPlan, kind: PlanKind) -> &'a rapport_core::coach::pl
 }
 
 /// A held informational interview with `with`, from which `referred` was referred.
-fn referral(store: &Store, with: i64, referred: &str, held: &str) -> i64 {
-    let meeting = store
-        .plan_meeting(NewMeeting {
-            person_id: with,
-            kind: MeetingKind::InformationalInterview,
-            title: String::new(),
-        })
-        .unwrap()
-        .id;
-    store
-        .set_meeting_state(meeting, MeetingState::Held, Some(at(held)))
-        .unwrap();
+pub(crate) fn referral(store: &Store, with: i64, referred: &str, held: &str) -> i64 {
+    let meeting = held_interview(store, with, Some(held));
     let meeting = store
         .add_air(
             meeting,
@@ -187,14 +175,7 @@ fn an_interview_coming_up_with_steps_left_is_to_prepare_and_one_held_is_to_refle
     let store = memory_store(&clock_at(WEDNESDAY));
     let ada = add(&store, "Ada").id;
     let bea = add(&store, "Bea").id;
-    let coming = store
-        .plan_meeting(NewMeeting {
-            person_id: ada,
-            kind: MeetingKind::InformationalInterview,
-            title: String::new(),
-        })
-        .unwrap()
-        .id;
+    let coming = interview(&store, ada);
     store
         .update_meeting(
             coming,
@@ -205,17 +186,7 @@ fn an_interview_coming_up_with_steps_left_is_to_prepare_and_one_held_is_to_refle
         )
         .unwrap();
     store.set_prep_step(coming, 1, true, "").unwrap();
-    let held = store
-        .plan_meeting(NewMeeting {
-            person_id: bea,
-            kind: MeetingKind::InformationalInterview,
-            title: String::new(),
-        })
-        .unwrap()
-        .id;
-    store
-        .set_meeting_state(held, MeetingState::Held, Some(at("2026-11-30T15:00:00Z")))
-        .unwrap();
+    let held = held_interview(&store, bea, Some("2026-11-30T15:00:00Z"));
     let plan = store.weekly_plan().unwrap();
     let prepare = item(&plan, PlanKind::PrepareInterview);
     assert_eq!(
@@ -324,17 +295,7 @@ fn a_new_thank_you_still_joins_a_kept_plan() {
     let store = memory_store(&clock_at(WEDNESDAY));
     let ada = add(&store, "Ada").id;
     store.weekly_plan().unwrap();
-    let meeting = store
-        .plan_meeting(NewMeeting {
-            person_id: ada,
-            kind: MeetingKind::InformationalInterview,
-            title: String::new(),
-        })
-        .unwrap()
-        .id;
-    store
-        .set_meeting_state(meeting, MeetingState::Held, None)
-        .unwrap();
+    held_interview(&store, ada, None);
     let plan = store.weekly_plan().unwrap();
     let thanks = item(&plan, PlanKind::FollowUp);
     assert!(thanks.why.starts_with("Thank Ada"), "{}", thanks.why);
@@ -368,80 +329,6 @@ fn not_now_leaves_the_plan_and_next_week_comes_back_first() {
         .map(|i| i.person.as_ref().unwrap().display_name.as_str())
         .collect();
     assert_eq!(names, ["Uncle Tom"], "not now stays out for four weeks");
-}
-
-#[test]
-fn the_monday_digest_says_what_the_week_holds_once() {
-    // A store begun the week before.
-    let clock = clock_at("2026-11-20T10:00:00Z");
-    let store = memory_store(&clock);
-    clock.set(at("2026-11-30T08:59:00Z")); // Monday, a minute before 09:00
-    let ada = add(&store, "Ada").id;
-    let meeting = store
-        .plan_meeting(NewMeeting {
-            person_id: ada,
-            kind: MeetingKind::InformationalInterview,
-            title: String::new(),
-        })
-        .unwrap()
-        .id;
-    store
-        .set_meeting_state(
-            meeting,
-            MeetingState::Held,
-            Some(at("2026-11-29T15:00:00Z")),
-        )
-        .unwrap();
-    for name in ["Aunt Lucía", "Uncle Tom", "Grandma"] {
-        in_circle(&store, name, "Family");
-    }
-    let grace = add(&store, "Grace").id;
-    log(&store, grace, InteractionKind::Call, "2026-11-20T10:00:00Z");
-    // The interview with Grace, where she referred Katherine, is a second to thank and reflect on.
-    referral(&store, grace, "Katherine", "2026-11-25T15:00:00Z");
-    assert_eq!(store.digest_due().unwrap(), None, "not before 09:00");
-    assert_eq!(
-        store.next_digest_at().unwrap(),
-        Some(at("2026-11-30T09:00:00Z"))
-    );
-    clock.advance(Duration::minutes(1));
-    let digest = store.digest_due().unwrap().expect("due at 09:00");
-    assert_eq!(
-        digest.body,
-        "This week: 2 thank-yous, 3 people to tell, 1 referral to follow, 2 interviews to reflect on"
-    );
-    store.mark_digest_sent(&digest.week).unwrap();
-    assert_eq!(store.digest_due().unwrap(), None, "once a week");
-    assert_eq!(
-        store.next_digest_at().unwrap(),
-        Some(at("2026-12-07T09:00:00Z"))
-    );
-    store.set_digest_time(None).unwrap();
-    assert_eq!(store.next_digest_at().unwrap(), None);
-}
-
-#[test]
-fn no_digest_later_in_the_week_or_on_a_stores_first_day() {
-    let clock = clock_at("2026-11-30T08:00:00Z"); // a store begun on Monday morning
-    let store = memory_store(&clock);
-    in_circle(&store, "Aunt Lucía", "Family");
-    clock.set(at("2026-11-30T10:00:00Z"));
-    assert_eq!(
-        store.digest_due().unwrap(),
-        None,
-        "not on the store's first day"
-    );
-    clock.set(at("2026-12-02T10:00:00Z")); // Wednesday
-    assert_eq!(store.digest_due().unwrap(), None, "not later in the week");
-    assert_eq!(
-        store.next_digest_at().unwrap(),
-        Some(at("2026-12-07T09:00:00Z"))
-    );
-    clock.set(at("2026-12-07T09:30:00Z"));
-    assert!(
-        store.digest_due().unwrap().is_some(),
-        "the next Monday it comes"
-    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use rapport_core::exchange::import::{self, ImportFormat, Parsed};
 use rapport_core::followups::interactions::{InteractionInput, InteractionKind};
 use rapport_core::followups::{Followup, FollowupKind};
+use rapport_core::guide::meetings::{MeetingKind, MeetingState, NewMeeting};
 use rapport_core::network::links::{LinkInput, LinkKind};
 use rapport_core::network::people::{Person, PersonInput};
 use rapport_core::store::clock::ManualClock;
@@ -56,6 +57,27 @@ pub fn link(store: &Store, from: i64, to: i64, kind: LinkKind) -> i64 {
         })
         .unwrap()
         .id
+}
+
+/// An informational interview with `person`, planned (an idea).
+pub fn interview(store: &Store, person: i64) -> i64 {
+    store
+        .plan_meeting(NewMeeting {
+            person_id: person,
+            kind: MeetingKind::InformationalInterview,
+            title: String::new(),
+        })
+        .unwrap()
+        .id
+}
+
+/// An informational interview with `person`, held at `when` (None: now).
+pub fn held_interview(store: &Store, person: i64, when: Option<&str>) -> i64 {
+    let id = interview(store, person);
+    store
+        .set_meeting_state(id, MeetingState::Held, when.map(at))
+        .unwrap();
+    id
 }
 
 /// Logs an interaction of `kind` with `people` at `when`.

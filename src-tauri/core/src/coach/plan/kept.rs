@@ -7,8 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::ranking::{self, Candidate};
 use super::sources::{self, Now};
-use super::{PlanItem, PlanKind, SetAside, REACH_OUTS_WITHOUT_A_GOAL};
-use crate::coach::goals;
+use super::{PlanItem, PlanKind, SetAside};
 use crate::coach::period;
 use crate::error::{Error, Result};
 use crate::network::people::PersonRef;
@@ -82,8 +81,9 @@ fn insert(
 }
 
 /// Makes the week's plan if there is none yet, or adds to it the urgent items that appeared
-/// since (follow-ups and birthdays). Returns the week's name.
-pub(super) fn refresh(conn: &Connection, now: &Now, reach_out_goal: Option<i64>) -> Result<String> {
+/// since (follow-ups and birthdays); a new plan suggests at most `reach_outs` reach-outs.
+/// Returns the week's name.
+pub(super) fn refresh(conn: &Connection, now: &Now, reach_outs: usize) -> Result<String> {
     let week = period::week_label(now.at, &now.zone);
     let kept: i64 = conn
         .prepare_cached("SELECT count(*) FROM plan_item WHERE week = ?1")?
@@ -95,10 +95,6 @@ pub(super) fn refresh(conn: &Connection, now: &Now, reach_out_goal: Option<i64>)
         for c in &mut found {
             c.carried = next_week.contains(&c.subject);
         }
-        let reach_outs = match reach_out_goal {
-            Some(goal) => (goal - goals::reach_outs(conn, Some(now.week))?).max(0) as usize,
-            None => REACH_OUTS_WITHOUT_A_GOAL,
-        };
         for (position, c) in ranking::choose(found, reach_outs).iter().enumerate() {
             insert(conn, &week, position as i64, c, now.at)?;
         }

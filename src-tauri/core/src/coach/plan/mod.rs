@@ -9,7 +9,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::coach::goals::Goal;
+use crate::coach::goals::{self, Goal};
 use crate::coach::period;
 use crate::error::Result;
 use crate::followups::{FollowupState, Snooze};
@@ -131,17 +131,18 @@ impl Store {
             week: period::week_of(at, &zone),
             zone,
         };
-        let goal = self.weekly_reach_out_goal()?;
+        // Reach-outs are suggested only as many as the weekly goal still needs.
+        let goals = self.goals()?;
+        let reach_outs = match goals::weekly_reach_outs(&goals) {
+            Some(goal) => (goal.count - goal.done.unwrap_or(0)).max(0) as usize,
+            None => REACH_OUTS_WITHOUT_A_GOAL,
+        };
         let (week, items) = self.write(|tx| {
-            let week = kept::refresh(tx, &now, goal)?;
+            let week = kept::refresh(tx, &now, reach_outs)?;
             let items = kept::items(tx, &week, now.week.start)?;
             Ok((week, items))
         })?;
-        Ok(WeeklyPlan {
-            week,
-            items,
-            goals: self.goals()?,
-        })
+        Ok(WeeklyPlan { week, items, goals })
     }
 
     /// Sets a plan item aside (see [`SetAside`]); a follow-up put off to next week is snoozed to
