@@ -19,6 +19,7 @@ const RELEASED: &[&str] = &[
     "fbd76935421d8a1eea2a72af01aa2eb992c933443cc67f79395638ffcbbeb66e",
     "f1d8596b832b726b1b5725043beca3f7f4d8abae40003faaf2801bfe73f7890f",
     "5caa1ee5c1733bdd11f31bba792c3218a16895dcb41d320ad0102af535f9b928",
+    "c337ecadad7ac7382419a04abfdd7e66ad46511bc272a702c4d788e07e38bada",
 ];
 
 fn schema(conn: &Connection) -> Vec<(String, String)> {

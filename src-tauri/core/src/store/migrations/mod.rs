@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     V6_ADDRESSES_AND_PHOTOS,
     V7_ACCENTS_KEPT,
     V8_COACH,
+    V9_INTERACTIONS_BY_WEEK,
 ];
 
 /// The version that last (re)created the search index: a store upgraded from any earlier version
@@ -63,6 +64,9 @@ const V7_ACCENTS_KEPT: &str = include_str!("v7_accents_kept.sql");
 /// The coach: the user's goals (with the defaults offered at first start), the weekly plan as
 /// kept for the week, relationship strength, and birthdays as follow-ups that come back yearly.
 const V8_COACH: &str = include_str!("v8_coach.sql");
+/// The interactions' index by time with their kind in it, so that counting reach-outs and
+/// interviews per week and month (goals, the plan, Progress) reads the index alone.
+const V9_INTERACTIONS_BY_WEEK: &str = include_str!("v9_interactions_by_week.sql");
 
 /// Applies every migration after the store's current version, each in its own transaction.
 /// Returns the version the store had before.
