@@ -5,7 +5,6 @@ pub mod cli;
 mod commands;
 pub mod console;
 mod error;
-mod logging;
 pub mod reminders;
 pub mod tray;
 mod window;
@@ -191,7 +190,7 @@ pub const HIDDEN_ARG: &str = "--hidden";
 const TRAY_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(3);
 
 pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
-    logging::init(data_dir);
+    rapport_reminders::logging::init(data_dir);
     let store = Arc::new(Store::open(data_dir).map_err(|e| e.to_string())?);
     let (handle, inbox) = reminders::channel();
     let watched_dir = data_dir.to_path_buf();
@@ -211,6 +210,17 @@ pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
     let app = with_commands(builder, state)
         .on_window_event(window::on_event)
         .setup(move |app| {
+            let health = app.state::<AppState>().notifications.clone();
+            // The tray belongs with the reminder loop: where the agent runs it, it has the tray.
+            let with_tray =
+                reminders::start(app.handle().clone(), store, health, inbox, &watched_dir);
+            if with_tray {
+                tray::own();
+            } else if hidden {
+                tracing::info!("started hidden, and the agent has the tray: nothing to do");
+                app.handle().exit(0);
+                return Ok(());
+            }
             if hidden {
                 tray::create_once(app.handle());
             } else {
@@ -225,20 +235,20 @@ pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
                     let _ = handle.run_on_main_thread(move || tray::create_once(&on_main));
                 });
             }
-            let health = app.state::<AppState>().notifications.clone();
-            reminders::start(app.handle().clone(), store, health, inbox, &watched_dir);
             Ok(())
         })
         .build(tauri::tauri_build_context!())
         .map_err(|e| e.to_string())?;
     app.run(|_app, event| {
         // Closing the last window keeps Rapport in the tray; only Quit (an explicit exit code)
-        // ends the process.
+        // ends the process. Where the agent has the tray, the window's process ends with it.
         if let RunEvent::ExitRequested {
             code: None, api, ..
         } = event
         {
-            api.prevent_exit();
+            if tray::owned() {
+                api.prevent_exit();
+            }
         }
     });
     Ok(())

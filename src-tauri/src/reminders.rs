@@ -47,14 +47,15 @@ impl<R: Runtime> Host for TauriHost<R> {
     }
 }
 
-/// Starts the loop on its own thread, and the watcher on the data directory.
+/// Starts the loop on its own thread, and the watcher on the data directory; false when another
+/// process (the agent) runs the store's loop, and with it the tray.
 pub fn start<R: Runtime>(
     app: AppHandle<R>,
     store: Arc<Store>,
     health: NotificationHealth,
     inbox: Inbox,
     data_dir: &Path,
-) {
+) -> bool {
     let config = app.config();
     let identity = AppIdentity {
         name: config
@@ -70,5 +71,5 @@ pub fn start<R: Runtime>(
         health,
         inbox,
         data_dir,
-    );
+    )
 }

@@ -1,11 +1,9 @@
-//! The tray icon: Rapport's home while the window is closed. Its menu lists the follow-ups due
-//! today and the week's reach-outs against the goal, and is rebuilt by the reminder loop on
-//! every change and at midnight.
+//! The tray icon of the window process: Rapport's home while the window is closed. What it
+//! shows is `rapport_reminders::tray_menu` (shared with the agent's tray); the reminder loop
+//! rebuilds it on every change and at midnight.
 
-use chrono::{DateTime, Local, Utc};
-use rapport_core::coach::goals::{weekly_reach_outs, Goal};
-use rapport_core::followups::Followup;
 use rapport_core::Store;
+use rapport_reminders::tray_menu::{self, TrayEntry, TrayView, OPEN, QUIT};
 use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder};
 use tauri::tray::TrayIconBuilder;
@@ -15,89 +13,6 @@ use tauri::{AppHandle, Manager, Runtime};
 use crate::window;
 
 const TRAY_ID: &str = "rapport";
-const OPEN: &str = "open";
-const QUIT: &str = "quit";
-const FOLLOWUP_PREFIX: &str = "followup:";
-/// A tray menu is no place for a long list; the rest are one click away in the app.
-const MAX_LISTED: usize = 8;
-
-/// One line of the tray menu, independent of any toolkit so it can be tested.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TrayEntry {
-    Action { id: String, label: String },
-    Info(String),
-    Separator,
-}
-
-/// The menu for the follow-ups due by the end of today (overdue ones included), with this
-/// week's progress towards the reach-out goal when one is set.
-pub fn menu_model(
-    due_today: &[Followup],
-    now: DateTime<Utc>,
-    week: Option<&Goal>,
-) -> Vec<TrayEntry> {
-    let mut entries = vec![
-        TrayEntry::Action {
-            id: OPEN.into(),
-            label: "Open Rapport".into(),
-        },
-        TrayEntry::Separator,
-    ];
-    if due_today.is_empty() {
-        entries.push(TrayEntry::Info("Nothing due today".into()));
-    } else {
-        entries.push(TrayEntry::Info(match due_today.len() {
-            1 => "1 follow-up due today".to_string(),
-            n => format!("{n} follow-ups due today"),
-        }));
-        for followup in due_today.iter().take(MAX_LISTED) {
-            entries.push(TrayEntry::Action {
-                id: format!("{FOLLOWUP_PREFIX}{}", followup.id),
-                label: label(followup, now),
-            });
-        }
-        if due_today.len() > MAX_LISTED {
-            entries.push(TrayEntry::Info(format!(
-                "…and {} more",
-                due_today.len() - MAX_LISTED
-            )));
-        }
-    }
-    if let Some(goal) = week {
-        entries.push(TrayEntry::Separator);
-        entries.push(TrayEntry::Info(format!(
-            "Reach-outs {} of {} this week",
-            goal.done.unwrap_or(0),
-            goal.count
-        )));
-    }
-    entries.push(TrayEntry::Separator);
-    entries.push(TrayEntry::Action {
-        id: QUIT.into(),
-        label: "Quit Rapport".into(),
-    });
-    entries
-}
-
-fn label(followup: &Followup, now: DateTime<Utc>) -> String {
-    let when = if followup.due_at < now {
-        "overdue".to_string()
-    } else {
-        followup
-            .due_at
-            .with_timezone(&Local)
-            .format("%H:%M")
-            .to_string()
-    };
-    match &followup.person {
-        Some(person) => format!("{when} · {} — {}", followup.title, person.display_name),
-        None => format!("{when} · {}", followup.title),
-    }
-}
-
-fn end_of_today(now: DateTime<Utc>) -> DateTime<Utc> {
-    rapport_core::store::time::next_local_midnight(now, &Local) - chrono::Duration::seconds(1)
-}
 
 fn build_menu<R: Runtime>(app: &AppHandle<R>, model: &[TrayEntry]) -> tauri::Result<Menu<R>> {
     let mut menu = MenuBuilder::new(app);
@@ -113,10 +28,24 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, model: &[TrayEntry]) -> tauri::Res
     menu.build()
 }
 
-/// Makes the tray, once (later calls do nothing; on the main thread), with today's menu.
+/// Whether this process shows the tray: the one that runs the reminder loop does.
+static OWNED: AtomicBool = AtomicBool::new(false);
+
+/// This process runs the reminder loop, so it shows the tray.
+pub fn own() {
+    OWNED.store(true, Ordering::SeqCst);
+}
+
+/// Whether this process shows the tray (and so stays when its window closes).
+pub fn owned() -> bool {
+    OWNED.load(Ordering::SeqCst)
+}
+
+/// Makes the tray, once (later calls do nothing; on the main thread), with today's menu; not in
+/// a process that leaves the tray to the agent.
 pub fn create_once<R: Runtime>(app: &AppHandle<R>) {
     static MADE: AtomicBool = AtomicBool::new(false);
-    if MADE.swap(true, Ordering::SeqCst) {
+    if !OWNED.load(Ordering::SeqCst) || MADE.swap(true, Ordering::SeqCst) {
         return;
     }
     if let Err(error) = create(app) {
@@ -129,7 +58,8 @@ pub fn create_once<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let menu = build_menu(app, &menu_model(&[], Utc::now(), None))?;
+    let now = chrono::Utc::now();
+    let menu = build_menu(app, &tray_menu::menu_model(&[], now, None))?;
     let mut tray = TrayIconBuilder::with_id(TRAY_ID);
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
@@ -140,10 +70,7 @@ fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             OPEN => window::show_main(app),
             QUIT => app.exit(0),
             id => {
-                if let Some(followup) = id
-                    .strip_prefix(FOLLOWUP_PREFIX)
-                    .and_then(|n| n.parse::<i64>().ok())
-                {
+                if let Some(followup) = tray_menu::followup_of(id) {
                     window::show_followup(app, followup);
                 }
             }
@@ -152,216 +79,27 @@ fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     Ok(())
 }
 
-/// Rebuilds the menu from the store. When notifications cannot be shown, the icon also carries
-/// the number of follow-ups due now, so that none is missed.
+/// Rebuilds the menu, title and tooltip from the store.
 pub fn refresh<R: Runtime>(app: &AppHandle<R>, store: &Store, notifications_unavailable: bool) {
-    let now = store.now();
-    let due = match store.followups_due_by(end_of_today(now)) {
-        Ok(due) => due,
-        Err(error) => return tracing::error!(%error, "cannot read today's follow-ups for the tray"),
-    };
     let Some(tray) = app.tray_by_id(TRAY_ID) else {
         return;
     };
-    let due_now = due.iter().filter(|f| f.due_at <= now).count();
-    let (title, tooltip) = tray_label(due_now, notifications_unavailable, TITLE_BESIDE_ICON);
+    let TrayView {
+        entries,
+        title,
+        tooltip,
+    } = match tray_menu::read(store, notifications_unavailable) {
+        Ok(view) => view,
+        Err(error) => return tracing::error!(%error, "cannot read today's follow-ups for the tray"),
+    };
     let _ = tray.set_title(title);
     let _ = tray.set_tooltip(Some(tooltip));
-    let goals = store.goals().unwrap_or_else(|error| {
-        tracing::error!(%error, "cannot read the goals for the tray");
-        Vec::new()
-    });
-    let week = weekly_reach_outs(&goals);
-    match build_menu(app, &menu_model(&due, now, week)) {
+    match build_menu(app, &entries) {
         Ok(menu) => {
             if let Err(error) = tray.set_menu(Some(menu)) {
                 tracing::error!(%error, "cannot update the tray menu");
             }
         }
         Err(error) => tracing::error!(%error, "cannot build the tray menu"),
-    }
-}
-
-/// Whether the desktop shows a title beside the tray icon as a matter of course: the macOS menu
-/// bar does (a count there is the badge of a menu-bar app); on Linux the title is a StatusNotifier
-/// label most panels hide, and Windows has only the tooltip.
-pub const TITLE_BESIDE_ICON: bool = cfg!(target_os = "macos");
-
-/// The icon's title (shown beside it where the desktop allows) and tooltip. The title carries the
-/// count of follow-ups due now where the platform shows it beside the icon, and everywhere once
-/// notifications cannot reach the person.
-pub fn tray_label(
-    due_now: usize,
-    notifications_unavailable: bool,
-    title_beside_icon: bool,
-) -> (Option<String>, String) {
-    let due = match due_now {
-        0 => "nothing due".to_string(),
-        1 => "1 follow-up due".to_string(),
-        n => format!("{n} follow-ups due"),
-    };
-    let title = (due_now > 0 && (notifications_unavailable || title_beside_icon))
-        .then(|| due_now.to_string());
-    if notifications_unavailable {
-        (
-            title,
-            format!("Rapport — {due} (notifications are unavailable)"),
-        )
-    } else {
-        (title, format!("Rapport — {due}"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rapport_core::coach::goals::{GoalPer, GoalWhat};
-    use rapport_core::followups::{FollowupKind, FollowupState};
-    use rapport_core::network::people::PersonRef;
-    use rapport_core::store::time::from_db;
-
-    fn followup(id: i64, title: &str, due: &str, person: Option<&str>) -> Followup {
-        Followup {
-            id,
-            person: person.map(|name| PersonRef {
-                id: 1,
-                display_name: name.into(),
-            }),
-            kind: FollowupKind::ThankYou,
-            title: title.into(),
-            due_at: from_db(due).unwrap(),
-            state: FollowupState::Pending,
-            notified_at: None,
-            created_at: from_db("2026-03-01T00:00:00Z").unwrap(),
-            closed_at: None,
-        }
-    }
-
-    fn labels(model: &[TrayEntry]) -> Vec<String> {
-        model
-            .iter()
-            .map(|entry| match entry {
-                TrayEntry::Action { label, .. } => label.clone(),
-                TrayEntry::Info(label) => format!("({label})"),
-                TrayEntry::Separator => "---".into(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn without_notifications_the_icon_carries_the_count_of_follow_ups_due() {
-        assert_eq!(
-            tray_label(3, false, false),
-            (None, "Rapport — 3 follow-ups due".to_string())
-        );
-        assert_eq!(
-            tray_label(3, true, false),
-            (
-                Some("3".to_string()),
-                "Rapport — 3 follow-ups due (notifications are unavailable)".to_string()
-            )
-        );
-        assert_eq!(tray_label(0, true, false).0, None);
-    }
-
-    #[test]
-    fn in_the_macos_menu_bar_the_count_is_always_beside_the_icon() {
-        assert_eq!(
-            tray_label(2, false, true),
-            (
-                Some("2".to_string()),
-                "Rapport — 2 follow-ups due".to_string()
-            )
-        );
-        assert_eq!(
-            tray_label(0, false, true),
-            (None, "Rapport — nothing due".to_string())
-        );
-    }
-
-    #[test]
-    fn with_nothing_due_the_menu_says_so_between_open_and_quit() {
-        let model = menu_model(&[], from_db("2026-03-01T12:00:00Z").unwrap(), None);
-        assert_eq!(
-            labels(&model),
-            [
-                "Open Rapport",
-                "---",
-                "(Nothing due today)",
-                "---",
-                "Quit Rapport"
-            ]
-        );
-    }
-
-    #[test]
-    fn due_follow_ups_are_listed_with_their_person_and_open_the_app_on_them() {
-        let now = from_db("2026-03-01T12:00:00Z").unwrap();
-        let model = menu_model(
-            &[
-                followup(7, "Thank Ada", "2026-03-01T09:00:00Z", Some("Ada")),
-                followup(8, "Call", "2026-03-01T13:00:00Z", None),
-            ],
-            now,
-            None,
-        );
-        assert_eq!(model[2], TrayEntry::Info("2 follow-ups due today".into()));
-        assert_eq!(
-            model[3],
-            TrayEntry::Action {
-                id: "followup:7".into(),
-                label: "overdue · Thank Ada — Ada".into()
-            }
-        );
-        assert!(
-            matches!(&model[4], TrayEntry::Action { id, label } if id == "followup:8" && label.ends_with("· Call"))
-        );
-        assert_eq!(
-            model.last(),
-            Some(&TrayEntry::Action {
-                id: QUIT.into(),
-                label: "Quit Rapport".into()
-            })
-        );
-    }
-
-    #[test]
-    fn a_long_day_is_cut_to_a_few_items_and_a_count() {
-        let now = from_db("2026-03-01T12:00:00Z").unwrap();
-        let due: Vec<Followup> = (0..12)
-            .map(|i| followup(i, &format!("Task {i}"), "2026-03-01T09:00:00Z", None))
-            .collect();
-        let model = menu_model(&due, now, None);
-        let listed = model
-            .iter()
-            .filter(
-                |e| matches!(e, TrayEntry::Action { id, .. } if id.starts_with(FOLLOWUP_PREFIX)),
-            )
-            .count();
-        assert_eq!(listed, MAX_LISTED);
-        assert!(model.contains(&TrayEntry::Info("…and 4 more".into())));
-    }
-
-    #[test]
-    fn the_week_s_reach_outs_show_against_the_goal_above_quit() {
-        let goal = Goal {
-            id: 1,
-            what: GoalWhat::ReachOuts,
-            count: 5,
-            per: GoalPer::Week,
-            done: Some(2),
-            period: "2026-W09".into(),
-            label: "Reach out to 5 people a week".into(),
-        };
-        let model = menu_model(&[], from_db("2026-03-01T12:00:00Z").unwrap(), Some(&goal));
-        assert_eq!(
-            labels(&model)[3..],
-            [
-                "---",
-                "(Reach-outs 2 of 5 this week)",
-                "---",
-                "Quit Rapport"
-            ]
-        );
     }
 }

@@ -22,7 +22,7 @@ use rapport_core::Store;
 use crate::notifier::{self, Activation, AppIdentity, NotifyError, OnActivation, Toast};
 use crate::schedule::{next_wake, sleep_duration};
 use crate::wall_timer::WallTimer;
-use crate::{actions, watch, NotificationHealth};
+use crate::{actions, watch, LoopLock, NotificationHealth};
 
 /// How soon a daily backup that failed is tried again.
 const BACKUP_RETRY: chrono::Duration = chrono::Duration::minutes(15);
@@ -77,7 +77,8 @@ impl Handle {
     }
 }
 
-/// Starts the loop on its own thread, and the watcher on the data directory.
+/// Starts the loop on its own thread, and the watcher on the data directory, unless another
+/// process runs the store's loop already: then returns false and starts nothing.
 pub fn start(
     host: Arc<dyn Host>,
     app: AppIdentity,
@@ -85,7 +86,31 @@ pub fn start(
     health: NotificationHealth,
     inbox: Inbox,
     data_dir: &Path,
-) {
+) -> bool {
+    let lock = match LoopLock::try_acquire(data_dir) {
+        Ok(Some(lock)) => lock,
+        Ok(None) => {
+            tracing::info!("the reminder loop runs in another process");
+            return false;
+        }
+        // Without a lock file (a read-only folder) a loop still beats none.
+        Err(error) => {
+            tracing::warn!(%error, "cannot take the reminder loop's lock; running it anyway");
+            return start_unlocked(host, app, store, health, inbox, data_dir, None);
+        }
+    };
+    start_unlocked(host, app, store, health, inbox, data_dir, Some(lock))
+}
+
+fn start_unlocked(
+    host: Arc<dyn Host>,
+    app: AppIdentity,
+    store: Arc<Store>,
+    health: NotificationHealth,
+    inbox: Inbox,
+    data_dir: &Path,
+    lock: Option<LoopLock>,
+) -> bool {
     let watcher = watch::watch(data_dir, inbox.sender.clone(), Wake::FilesChanged);
     let timer = WallTimer::start(inbox.sender.clone(), Wake::Timer)
         .inspect_err(|error| tracing::info!(%error, "no wall-clock timer: the reminder loop wakes every minute"))
@@ -95,12 +120,13 @@ pub fn start(
     std::thread::Builder::new()
         .name("reminders".into())
         .spawn(move || {
-            // The watcher lives as long as the loop.
-            let _watcher = watcher;
+            // The watcher and the lock live as long as the loop.
+            let (_watcher, _lock) = (watcher, lock);
             let notifier = notifier::system(app, on_activation);
             run(&*host, &store, &health, notifier, inbox.receiver, timer);
         })
         .expect("spawn the reminder thread");
+    true
 }
 
 /// What a click or an action on a notification does.

@@ -141,7 +141,7 @@ fn weeks(now: DateTime<Utc>, zone: &Zone) -> Vec<(String, NaiveDate, Span)> {
 }
 
 /// Which span of `spans` holds `at`.
-fn bucket<'a, T>(spans: &'a [T], span: impl Fn(&T) -> Span, at: DateTime<Utc>) -> Option<usize> {
+fn bucket<T>(spans: &[T], span: impl Fn(&T) -> Span, at: DateTime<Utc>) -> Option<usize> {
     spans.iter().position(|s| {
         let s = span(s);
         s.start <= at && at < s.end

@@ -99,15 +99,14 @@ pub(super) fn refresh(conn: &Connection, now: &Now, reach_outs: usize) -> Result
             insert(conn, &week, position as i64, c, now.at)?;
         }
     } else {
-        let mut next: i64 = conn
+        let next: i64 = conn
             .prepare_cached("SELECT coalesce(max(position), 0) + 1 FROM plan_item WHERE week = ?1")?
             .query_row([&week], |r| r.get(0))?;
         let mut urgent = sources::follow_ups(conn, now)?;
         urgent.extend(sources::birthdays(conn, now)?);
         let urgent = ranking::choose(urgent, 0);
-        for c in &urgent {
-            insert(conn, &week, next, c, now.at)?;
-            next += 1;
+        for (position, c) in (next..).zip(&urgent) {
+            insert(conn, &week, position, c, now.at)?;
         }
     }
     Ok(week)

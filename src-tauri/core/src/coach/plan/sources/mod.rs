@@ -252,10 +252,16 @@ pub(super) fn natural_network_not_told(conn: &Connection) -> Result<Vec<Candidat
         .map(|c| format!("'{}'", c.replace('\'', "''")))
         .join(", ");
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT p.id, p.display_name, c.name, p.strength FROM person p JOIN circle c ON c.id = p.circle_id
-         WHERE c.builtin = 1 AND c.name IN ({circles})
-           AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM last_contact lc WHERE lc.person_id = p.id)
+        // Who was never contacted is found in the circles' index and the last contacts alone;
+        // only they are read in full (a heavy user has contacted nearly everyone: reading all
+        // 20,000 people of these circles took 30 ms).
+        "WITH untold AS (
+             SELECT p.id FROM circle c CROSS JOIN person p ON p.circle_id = c.id
+             WHERE c.builtin = 1 AND c.name IN ({circles})
+               AND NOT EXISTS (SELECT 1 FROM last_contact lc WHERE lc.person_id = p.id))
+         SELECT p.id, p.display_name, c.name, p.strength
+         FROM untold CROSS JOIN person p ON p.id = untold.id JOIN circle c ON c.id = p.circle_id
+         WHERE p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
          ORDER BY c.position, p.created_at, p.id LIMIT ?1"
     ))?;
     let rows = statement

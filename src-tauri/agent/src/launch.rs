@@ -1,0 +1,53 @@
+//! Starting the window: the `rapport` program installed beside the agent, on the same data
+//! folder. A window already open takes the request over (its single-instance rule) and the
+//! process started here exits at once.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The argument that opens the window on one follow-up (`rapport --show-followup ID`).
+pub const SHOW_FOLLOWUP_ARG: &str = "--show-followup";
+
+#[derive(Debug, Clone)]
+pub struct Window {
+    program: PathBuf,
+    data_dir: PathBuf,
+}
+
+impl Window {
+    pub fn beside_this_program(data_dir: &Path) -> Window {
+        let name = if cfg!(windows) {
+            "rapport.exe"
+        } else {
+            "rapport"
+        };
+        let program = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(name)))
+            .unwrap_or_else(|| PathBuf::from(name));
+        Window {
+            program,
+            data_dir: data_dir.to_path_buf(),
+        }
+    }
+
+    /// Opens the window (on a follow-up, when one is given).
+    pub fn open(&self, followup: Option<i64>) {
+        let mut command = Command::new(&self.program);
+        command.arg("--data-dir").arg(&self.data_dir);
+        if let Some(id) = followup {
+            command.arg(SHOW_FOLLOWUP_ARG).arg(id.to_string());
+        }
+        match command.spawn() {
+            // Reaped when it exits, so no zombie is left behind for the agent's lifetime.
+            Ok(mut child) => {
+                let _ = std::thread::Builder::new()
+                    .name("window".into())
+                    .spawn(move || child.wait());
+            }
+            Err(error) => {
+                tracing::error!(%error, program = %self.program.display(), "cannot start the window")
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! `rapport-agent`: Rapport from login to shutdown at almost no cost. It owns the tray, the
+//! reminder loop (notifications and their actions, the weekly digest, birthdays, the daily
+//! backup, the watch on the store) and starts the window — a separate Tauri process, `rapport`
+//! — only when the person asks for it. Nothing here loads GTK or WebKit.
+//!
+//!     rapport-agent [--data-dir DIR]
+//!
+//! The data folder is the window's (`--data-dir`, else `RAPPORT_DATA_DIR`, else the OS's), and
+//! is passed on to every window the agent starts. One agent runs per store: a second one finds
+//! the reminder loop's lock taken and exits.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use rapport_core::Store;
+use rapport_reminders::{AppIdentity, NotificationHealth};
+
+mod host;
+mod launch;
+mod tray;
+
+/// The window's identity, as `tauri.conf.json` has it (a test keeps them equal): notifications
+/// are shown under it.
+const PRODUCT_NAME: &str = "Rapport";
+const IDENTIFIER: &str = "org.rapport.app";
+
+fn data_dir_argument() -> Result<Option<PathBuf>, String> {
+    let mut args = std::env::args_os().skip(1);
+    let mut data_dir = None;
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--data-dir") => {
+                data_dir = Some(PathBuf::from(
+                    args.next().ok_or("--data-dir needs a folder")?,
+                ))
+            }
+            // What the login item passes: the agent always starts in the tray.
+            Some("--hidden") => {}
+            _ => {
+                return Err(format!(
+                    "unknown argument {arg:?}; usage: rapport-agent [--data-dir DIR]"
+                ))
+            }
+        }
+    }
+    Ok(data_dir)
+}
+
+fn main() -> ExitCode {
+    if cfg!(not(target_os = "linux")) {
+        // Until the agent has its Windows and macOS trays, the window process keeps the tray
+        // and the reminders there (it runs them whenever no agent does).
+        eprintln!("rapport-agent: not on this system yet; run rapport");
+        return ExitCode::from(2);
+    }
+    let data_dir = match data_dir_argument().and_then(|given| {
+        rapport_core::store::paths::resolve_data_dir(given.as_deref())
+            .ok_or_else(|| "no data folder: pass --data-dir".to_string())
+    }) {
+        Ok(dir) => dir,
+        Err(error) => {
+            eprintln!("rapport-agent: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    rapport_reminders::logging::init(&data_dir);
+    let store = match Store::open(&data_dir) {
+        Ok(store) => Arc::new(store),
+        Err(error) => {
+            tracing::error!(%error, "cannot open the store");
+            return ExitCode::FAILURE;
+        }
+    };
+    let window = launch::Window::beside_this_program(&data_dir);
+    let (tray, clicks) = tray::channel();
+    let health = NotificationHealth::default();
+    let (handle, inbox) = rapport_reminders::channel();
+    let host = host::AgentHost::new(tray.clone(), window.clone());
+    let identity = AppIdentity {
+        name: PRODUCT_NAME.into(),
+        identifier: IDENTIFIER.into(),
+    };
+    if !rapport_reminders::start(Arc::new(host), identity, store, health, inbox, &data_dir) {
+        // Another agent (or a window started on its own) has the loop and the tray.
+        return ExitCode::SUCCESS;
+    }
+    drop(handle);
+    tracing::info!(data_dir = %data_dir.display(), "agent started");
+    tray::run(tray, clicks, &window)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn notifications_go_out_under_the_window_s_name_and_identifier() {
+        let config: &str = include_str!("../../../tauri.conf.json");
+        assert!(config.contains(&format!("\"productName\": \"{}\"", super::PRODUCT_NAME)));
+        assert!(config.contains(&format!("\"identifier\": \"{}\"", super::IDENTIFIER)));
+    }
+}

@@ -1,0 +1,105 @@
+//! The tray on Linux: a StatusNotifierItem with its dbusmenu, served over the session bus by
+//! ksni (no GTK). The panel reads the menu with `GetLayout` whenever it shows it.
+
+use std::sync::mpsc::Sender;
+
+use ksni::blocking::TrayMethods;
+use ksni::menu::{MenuItem, StandardItem};
+use rapport_reminders::tray_menu::{TrayEntry, TrayView};
+
+use super::Click;
+
+pub struct AgentTray {
+    pub view: TrayView,
+    clicks: Sender<Click>,
+    icon: Vec<ksni::Icon>,
+}
+
+/// Serves the tray on its own thread; fails when the desktop has no StatusNotifierWatcher.
+pub fn spawn(
+    view: TrayView,
+    clicks: Sender<Click>,
+) -> Result<ksni::blocking::Handle<AgentTray>, String> {
+    let tray = AgentTray {
+        view,
+        clicks,
+        icon: icon().into_iter().collect(),
+    };
+    tray.spawn().map_err(|error| error.to_string())
+}
+
+/// The app's icon as the StatusNotifierItem wants it: ARGB, network byte order.
+fn icon() -> Option<ksni::Icon> {
+    let png = include_bytes!("../../../../icons/32x32.png");
+    let decoder = png::Decoder::new(std::io::Cursor::new(&png[..]));
+    let mut reader = decoder.read_info().ok()?;
+    let mut rgba = vec![0; reader.output_buffer_size()?];
+    let frame = reader.next_frame(&mut rgba).ok()?;
+    if frame.color_type != png::ColorType::Rgba || frame.bit_depth != png::BitDepth::Eight {
+        return None;
+    }
+    let data = rgba[..frame.buffer_size()]
+        .chunks_exact(4)
+        .flat_map(|p| [p[3], p[0], p[1], p[2]])
+        .collect();
+    Some(ksni::Icon {
+        width: frame.width as i32,
+        height: frame.height as i32,
+        data,
+    })
+}
+
+impl ksni::Tray for AgentTray {
+    fn id(&self) -> String {
+        "rapport".into()
+    }
+
+    fn title(&self) -> String {
+        self.view.title.clone().unwrap_or_else(|| "Rapport".into())
+    }
+
+    fn icon_pixmap(&self) -> Vec<ksni::Icon> {
+        self.icon.clone()
+    }
+
+    fn tool_tip(&self) -> ksni::ToolTip {
+        ksni::ToolTip {
+            title: self.view.tooltip.clone(),
+            ..Default::default()
+        }
+    }
+
+    /// A left click opens the window, as on the other desktops.
+    fn activate(&mut self, _x: i32, _y: i32) {
+        let _ = self.clicks.send(Click::Open(None));
+    }
+
+    fn menu(&self) -> Vec<MenuItem<Self>> {
+        self.view
+            .entries
+            .iter()
+            .map(|entry| match entry {
+                TrayEntry::Action { id, label } => {
+                    let click = Click::on(id);
+                    StandardItem {
+                        label: label.clone(),
+                        activate: Box::new(move |tray: &mut AgentTray| {
+                            if let Some(click) = click {
+                                let _ = tray.clicks.send(click);
+                            }
+                        }),
+                        ..Default::default()
+                    }
+                    .into()
+                }
+                TrayEntry::Info(label) => StandardItem {
+                    label: label.clone(),
+                    enabled: false,
+                    ..Default::default()
+                }
+                .into(),
+                TrayEntry::Separator => MenuItem::Separator,
+            })
+            .collect()
+    }
+}
