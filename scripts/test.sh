@@ -17,8 +17,8 @@ if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-d
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 
-echo "==> the core and the reminders crate must not depend on Tauri or WebKit"
-for crate in rapport-core rapport-reminders; do
+echo "==> the core, the reminders crate and the agent must not depend on Tauri or WebKit"
+for crate in rapport-core rapport-reminders rapport-agent; do
   tree=$(cargo tree --locked -p "$crate" -e normal,build --prefix none --target all)
   if grep -Ei '^(tauri|wry|webkit2gtk|tao|gtk)[ -]' <<<"$tree"; then
     echo "FAIL: $crate depends on the crates above; it must stay free of Tauri and WebKit" >&2

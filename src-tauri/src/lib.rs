@@ -1,6 +1,7 @@
 //! Rapport's desktop shell: a thin Tauri layer over `rapport_core`. It registers the commands,
 //! keeps the app in the tray, and runs the loop that turns due follow-ups into notifications.
 
+pub mod agent;
 pub mod cli;
 mod commands;
 pub mod console;
@@ -182,14 +183,31 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
         ])
 }
 
-/// Runs the desktop app over the store in `data_dir` until the user quits from the tray.
 /// The argument the login item passes: start in the tray, without opening the window.
 pub const HIDDEN_ARG: &str = "--hidden";
+/// The argument that opens the window on one follow-up (the tray agent passes it).
+pub const SHOW_FOLLOWUP_ARG: &str = "--show-followup";
+/// The argument that closes an open window (the agent's Quit passes it).
+pub const QUIT_ARG: &str = "--quit";
+
+/// The follow-up a second launch asks for (`--show-followup ID` or `--show-followup=ID`).
+fn followup_asked_for(argv: &[String]) -> Option<i64> {
+    let at = argv.iter().position(|arg| arg == SHOW_FOLLOWUP_ARG);
+    let value = match at {
+        Some(i) => argv.get(i + 1).map(String::as_str),
+        None => argv
+            .iter()
+            .find_map(|arg| arg.strip_prefix(SHOW_FOLLOWUP_ARG)?.strip_prefix('=')),
+    };
+    value?.parse().ok()
+}
 
 /// When the tray is made if the window never says it has painted.
 const TRAY_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(3);
 
-pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
+/// Runs the desktop app over the store in `data_dir` until the user quits from the tray (or,
+/// where the agent has the tray, until the window closes).
+pub fn run(data_dir: &Path, hidden: bool, show_followup: Option<i64>) -> Result<(), String> {
     rapport_reminders::logging::init(data_dir);
     let store = Arc::new(Store::open(data_dir).map_err(|e| e.to_string())?);
     let (handle, inbox) = reminders::channel();
@@ -198,8 +216,16 @@ pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
 
     // Single-instance first, so that a second launch hands over before anything else starts.
     let builder = Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            window::show_main(app);
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
+            if argv.iter().any(|arg| arg == QUIT_ARG) {
+                // The agent's Quit: the window goes with it.
+                agent::quitting();
+                return app.exit(0);
+            }
+            match followup_asked_for(&argv) {
+                Some(id) => window::show_followup(app, id),
+                None => window::show_main(app),
+            }
         }))
         .plugin(tauri_plugin_window_state::Builder::new().build())
         .plugin(tauri_plugin_notification::init())
@@ -212,8 +238,15 @@ pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
         .setup(move |app| {
             let health = app.state::<AppState>().notifications.clone();
             // The tray belongs with the reminder loop: where the agent runs it, it has the tray.
-            let with_tray =
-                reminders::start(app.handle().clone(), store, health, inbox, &watched_dir);
+            let with_tray = match agent::beside_this_program() {
+                Some(program) => {
+                    agent::hold_window_lock(&watched_dir);
+                    agent::supervise(program, watched_dir.clone());
+                    agent::watch_store(app.handle().clone(), store, &watched_dir);
+                    false
+                }
+                None => reminders::start(app.handle().clone(), store, health, inbox, &watched_dir),
+            };
             if with_tray {
                 tray::own();
             } else if hidden {
@@ -227,7 +260,10 @@ pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
                 // The window first, and the tray once the window has painted its first data
                 // (`window_painted`): making the tray holds the main thread, which serves the
                 // page its files. At the latest after a few seconds, whatever the page does.
-                window::show_main(app.handle());
+                match show_followup {
+                    Some(id) => window::show_followup(app.handle(), id),
+                    None => window::show_main(app.handle()),
+                }
                 let handle = app.handle().clone();
                 std::thread::spawn(move || {
                     std::thread::sleep(TRAY_AT_THE_LATEST);
@@ -252,4 +288,36 @@ pub fn run(data_dir: &Path, hidden: bool) -> Result<(), String> {
         }
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::followup_asked_for;
+
+    fn argv(args: &[&str]) -> Vec<String> {
+        args.iter().map(|a| a.to_string()).collect()
+    }
+
+    #[test]
+    fn a_second_launch_may_ask_for_one_follow_up() {
+        assert_eq!(
+            followup_asked_for(&argv(&[
+                "rapport",
+                "--data-dir",
+                "/d",
+                "--show-followup",
+                "7"
+            ])),
+            Some(7)
+        );
+        assert_eq!(
+            followup_asked_for(&argv(&["rapport", "--show-followup=12"])),
+            Some(12)
+        );
+        assert_eq!(followup_asked_for(&argv(&["rapport"])), None);
+        assert_eq!(
+            followup_asked_for(&argv(&["rapport", "--show-followup", "x"])),
+            None
+        );
+    }
 }

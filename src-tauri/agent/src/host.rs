@@ -1,5 +1,8 @@
 //! What the reminder loop asks of the agent: a tray to refresh and a window to open. There is
-//! no UI in this process to reload or to tell; the window watches the store itself.
+//! no UI in this process to reload; the window watches the store, and reads there why
+//! notifications cannot be shown.
+
+use std::sync::Arc;
 
 use rapport_core::Store;
 use rapport_reminders::{tray_menu, Host, NotifyError};
@@ -10,19 +13,33 @@ use crate::tray::TrayUpdates;
 pub struct AgentHost {
     tray: TrayUpdates,
     window: Window,
+    store: Arc<Store>,
 }
 
 impl AgentHost {
-    pub fn new(tray: TrayUpdates, window: Window) -> Self {
-        AgentHost { tray, window }
+    pub fn new(tray: TrayUpdates, window: Window, store: Arc<Store>) -> Self {
+        AgentHost {
+            tray,
+            window,
+            store,
+        }
     }
 }
 
 impl Host for AgentHost {
     fn store_changed(&self) {}
 
-    fn notifications_unavailable(&self, _why: &NotifyError) {
-        // The loop has logged it; the tray's next refresh carries the count of what is due.
+    /// Told to the window through the store (it says so once; the tray's next refresh carries
+    /// the count of what is due).
+    fn notifications_unavailable(&self, why: &NotifyError) {
+        let reason = if matches!(why, NotifyError::Refused(_)) {
+            "refused"
+        } else {
+            "missing"
+        };
+        if let Err(error) = self.store.set_notification_trouble(Some(reason)) {
+            tracing::error!(%error, "cannot record that notifications are unavailable");
+        }
     }
 
     fn refresh_tray(&self, store: &Store, notifications_unavailable: bool) {

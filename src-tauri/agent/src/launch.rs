@@ -4,9 +4,17 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
-/// The argument that opens the window on one follow-up (`rapport --show-followup ID`).
+use rapport_reminders::loop_lock::{LoopLock, WINDOW_LOCK_FILE};
+
+/// The window's argument that opens it on one follow-up (`rapport --show-followup ID`).
 pub const SHOW_FOLLOWUP_ARG: &str = "--show-followup";
+/// The window's argument that closes an open window (`rapport --quit`).
+pub const QUIT_ARG: &str = "--quit";
+
+/// How long Quit waits for the window to go before the agent ends anyway.
+const CLOSE_AT_MOST: Duration = Duration::from_secs(10);
 
 #[derive(Debug, Clone)]
 pub struct Window {
@@ -48,6 +56,29 @@ impl Window {
             Err(error) => {
                 tracing::error!(%error, program = %self.program.display(), "cannot start the window")
             }
+        }
+    }
+
+    /// Closes the window if one is open, and waits for it to go: an open window would otherwise
+    /// start a new agent when this one ends.
+    pub fn close(&self) {
+        if !LoopLock::is_file_held(&self.data_dir, WINDOW_LOCK_FILE) {
+            return;
+        }
+        let asked = Command::new(&self.program)
+            .arg("--data-dir")
+            .arg(&self.data_dir)
+            .arg(QUIT_ARG)
+            .status();
+        if let Err(error) = asked {
+            return tracing::error!(%error, "cannot ask the window to close");
+        }
+        let started = Instant::now();
+        while LoopLock::is_file_held(&self.data_dir, WINDOW_LOCK_FILE) {
+            if started.elapsed() > CLOSE_AT_MOST {
+                return tracing::warn!("the window did not close");
+            }
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 }

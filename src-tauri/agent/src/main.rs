@@ -3,7 +3,7 @@
 //! backup, the watch on the store) and starts the window — a separate Tauri process, `rapport`
 //! — only when the person asks for it. Nothing here loads GTK or WebKit.
 //!
-//!     rapport-agent [--data-dir DIR]
+//!     rapport-agent [--data-dir DIR] [--hidden]
 //!
 //! The data folder is the window's (`--data-dir`, else `RAPPORT_DATA_DIR`, else the OS's), and
 //! is passed on to every window the agent starts. One agent runs per store: a second one finds
@@ -25,26 +25,35 @@ mod tray;
 const PRODUCT_NAME: &str = "Rapport";
 const IDENTIFIER: &str = "org.rapport.app";
 
-fn data_dir_argument() -> Result<Option<PathBuf>, String> {
+/// What the agent is started with: `--data-dir DIR`, and `--hidden` when it is the login item
+/// (then, on a desktop without a tray, it opens the window: the only way back to Rapport).
+struct Arguments {
+    data_dir: Option<PathBuf>,
+    at_login: bool,
+}
+
+fn arguments() -> Result<Arguments, String> {
     let mut args = std::env::args_os().skip(1);
-    let mut data_dir = None;
+    let mut parsed = Arguments {
+        data_dir: None,
+        at_login: false,
+    };
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("--data-dir") => {
-                data_dir = Some(PathBuf::from(
+                parsed.data_dir = Some(PathBuf::from(
                     args.next().ok_or("--data-dir needs a folder")?,
                 ))
             }
-            // What the login item passes: the agent always starts in the tray.
-            Some("--hidden") => {}
+            Some("--hidden") => parsed.at_login = true,
             _ => {
                 return Err(format!(
-                    "unknown argument {arg:?}; usage: rapport-agent [--data-dir DIR]"
+                    "unknown argument {arg:?}; usage: rapport-agent [--data-dir DIR] [--hidden]"
                 ))
             }
         }
     }
-    Ok(data_dir)
+    Ok(parsed)
 }
 
 fn main() -> ExitCode {
@@ -54,15 +63,18 @@ fn main() -> ExitCode {
         eprintln!("rapport-agent: not on this system yet; run rapport");
         return ExitCode::from(2);
     }
-    let data_dir = match data_dir_argument().and_then(|given| {
-        rapport_core::store::paths::resolve_data_dir(given.as_deref())
-            .ok_or_else(|| "no data folder: pass --data-dir".to_string())
-    }) {
-        Ok(dir) => dir,
+    let arguments = match arguments() {
+        Ok(arguments) => arguments,
         Err(error) => {
             eprintln!("rapport-agent: {error}");
             return ExitCode::from(2);
         }
+    };
+    let Some(data_dir) =
+        rapport_core::store::paths::resolve_data_dir(arguments.data_dir.as_deref())
+    else {
+        eprintln!("rapport-agent: cannot find a data folder; pass --data-dir DIR");
+        return ExitCode::from(2);
     };
     rapport_reminders::logging::init(&data_dir);
     let store = match Store::open(&data_dir) {
@@ -76,18 +88,27 @@ fn main() -> ExitCode {
     let (tray, clicks) = tray::channel();
     let health = NotificationHealth::default();
     let (handle, inbox) = rapport_reminders::channel();
-    let host = host::AgentHost::new(tray.clone(), window.clone());
+    let host = host::AgentHost::new(tray.clone(), window.clone(), store.clone());
     let identity = AppIdentity {
         name: PRODUCT_NAME.into(),
         identifier: IDENTIFIER.into(),
     };
-    if !rapport_reminders::start(Arc::new(host), identity, store, health, inbox, &data_dir) {
+    if !rapport_reminders::start(
+        Arc::new(host),
+        identity,
+        store.clone(),
+        health,
+        inbox,
+        &data_dir,
+    ) {
         // Another agent (or a window started on its own) has the loop and the tray.
         return ExitCode::SUCCESS;
     }
+    // Whether notifications can be shown is found out afresh by this loop.
+    let _ = store.set_notification_trouble(None);
     drop(handle);
     tracing::info!(data_dir = %data_dir.display(), "agent started");
-    tray::run(tray, clicks, &window)
+    tray::run(tray, clicks, &window, arguments.at_login)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ pub mod reminder_loop;
 pub mod schedule;
 pub mod tray_menu;
 pub mod wall_timer;
-mod watch;
+pub mod watch;
 
 pub use health::NotificationHealth;
 pub use loop_lock::LoopLock;

@@ -8,6 +8,8 @@ use std::path::Path;
 
 /// In the data folder, beside the store.
 pub const LOCK_FILE: &str = "reminders.lock";
+/// Held by the window's process while it runs, so that the agent knows whether one is open.
+pub const WINDOW_LOCK_FILE: &str = "window.lock";
 
 /// Held while this process runs the store's reminder loop.
 #[derive(Debug)]
@@ -16,12 +18,17 @@ pub struct LoopLock(#[allow(dead_code)] File);
 impl LoopLock {
     /// Takes the lock, or `None` when another process holds it (its loop runs).
     pub fn try_acquire(data_dir: &Path) -> io::Result<Option<LoopLock>> {
+        Self::try_acquire_file(data_dir, LOCK_FILE)
+    }
+
+    /// The same rule for another of the data folder's lock files ([`WINDOW_LOCK_FILE`]).
+    pub fn try_acquire_file(data_dir: &Path, name: &str) -> io::Result<Option<LoopLock>> {
         std::fs::create_dir_all(data_dir)?;
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(data_dir.join(LOCK_FILE))?;
+            .open(data_dir.join(name))?;
         match file.try_lock() {
             Ok(()) => Ok(Some(LoopLock(file))),
             Err(TryLockError::WouldBlock) => Ok(None),
@@ -31,7 +38,12 @@ impl LoopLock {
 
     /// Whether some process runs the store's reminder loop now (this one included).
     pub fn is_held(data_dir: &Path) -> bool {
-        let Ok(file) = File::open(data_dir.join(LOCK_FILE)) else {
+        Self::is_file_held(data_dir, LOCK_FILE)
+    }
+
+    /// Whether some process holds that lock file of the data folder.
+    pub fn is_file_held(data_dir: &Path, name: &str) -> bool {
+        let Ok(file) = File::open(data_dir.join(name)) else {
             return false;
         };
         match file.try_lock_shared() {
@@ -39,6 +51,18 @@ impl LoopLock {
             Err(TryLockError::WouldBlock) => true,
             Err(TryLockError::Error(_)) => false,
         }
+    }
+
+    /// Blocks until no process runs the store's loop (returns at once when none does).
+    pub fn wait_until_free(data_dir: &Path) -> io::Result<()> {
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(data_dir.join(LOCK_FILE))?;
+        // Shared, and let go at once: it only waits for the loop's exclusive lock to go.
+        file.lock_shared()?;
+        file.unlock()
     }
 }
 
@@ -61,6 +85,19 @@ mod tests {
         drop(first);
         assert!(!LoopLock::is_held(dir.path()));
         assert!(LoopLock::try_acquire(dir.path()).unwrap().is_some());
+    }
+
+    #[test]
+    fn waiting_for_the_loop_to_end_returns_when_its_process_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        LoopLock::wait_until_free(dir.path()).unwrap();
+        let held = LoopLock::try_acquire(dir.path()).unwrap().unwrap();
+        let path = dir.path().to_path_buf();
+        let waiter = std::thread::spawn(move || LoopLock::wait_until_free(&path));
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert!(!waiter.is_finished(), "waits while the loop runs");
+        drop(held);
+        waiter.join().unwrap().unwrap();
     }
 
     #[test]

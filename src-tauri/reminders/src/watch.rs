@@ -6,7 +6,9 @@ use std::sync::mpsc::Sender;
 
 use notify::{RecursiveMode, Watcher};
 
-pub(crate) fn watch<T: Clone + Send + 'static>(
+/// Sends `changed` on `wake` whenever the store's files change (any process's writes, this
+/// one's too: confirm with `Store::data_version`).
+pub fn watch<T: Clone + Send + 'static>(
     data_dir: &Path,
     wake: Sender<T>,
     changed: T,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rapport_core::{Error, ErrorPayload};
+use rapport_reminders::loop_lock::{LoopLock, WINDOW_LOCK_FILE};
 use serde::Serialize;
 
 use coach::{GoalsCommand, LogInteraction};
@@ -41,6 +42,15 @@ pub struct Cli {
     /// Start in the tray without opening the window (how Rapport starts at login).
     #[arg(long)]
     hidden: bool,
+
+    /// Open the window on one follow-up (how the tray agent opens a follow-up clicked in its
+    /// menu or notification).
+    #[arg(long, value_name = "ID", conflicts_with = "hidden")]
+    show_followup: Option<i64>,
+
+    /// Close the open window (what Quit in the agent's tray asks).
+    #[arg(long, hide = true, conflicts_with_all = ["hidden", "show_followup"])]
+    quit: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -107,8 +117,19 @@ pub fn main() -> ExitCode {
         eprintln!("rapport: cannot find a data folder; pass --data-dir DIR");
         return ExitCode::from(1);
     };
+    if cli.command.is_none() {
+        if cli.quit && !LoopLock::is_file_held(&data_dir, WINDOW_LOCK_FILE) {
+            return ExitCode::SUCCESS; // no window to close
+        }
+        if cli.hidden {
+            if let Some(agent) = crate::agent::beside_this_program() {
+                let error = crate::agent::become_agent(&agent, &data_dir);
+                eprintln!("rapport: cannot start the agent ({error}); starting in the tray");
+            }
+        }
+    }
     match cli.command {
-        None => match crate::run(&data_dir, cli.hidden) {
+        None => match crate::run(&data_dir, cli.hidden, cli.show_followup) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("rapport: {message}");

@@ -62,12 +62,14 @@ pub fn channel() -> (TrayUpdates, (Sender<Click>, Receiver<Click>)) {
     (TrayUpdates(Arc::default()), mpsc::channel())
 }
 
-/// Makes the tray and serves its clicks until Quit. Without a tray on this desktop, the window
-/// opens (the only way back to Rapport) and the agent goes on with the reminders.
+/// Makes the tray and serves its clicks until Quit, which closes the window too. Without a tray
+/// on this desktop the agent goes on with the reminders, and at login opens the window (the only
+/// way back to Rapport; started by a window, that window is open already).
 pub fn run(
     updates: TrayUpdates,
     (sender, clicks): (Sender<Click>, Receiver<Click>),
     window: &Window,
+    at_login: bool,
 ) -> ExitCode {
     let made = {
         let mut shown = updates
@@ -79,17 +81,21 @@ pub fn run(
             title: None,
             tooltip: "Rapport".into(),
         });
-        make(&mut shown, first, sender)
+        // A clone: without a tray nothing sends, and the agent still runs until it is ended.
+        make(&mut shown, first, sender.clone())
     };
     if let Err(error) = made {
-        tracing::warn!(%error, "no tray on this desktop; opening the window instead");
-        window.open(None);
+        tracing::warn!(%error, "no tray on this desktop");
+        if at_login {
+            window.open(None);
+        }
     }
     for click in clicks {
         match click {
             Click::Open(followup) => window.open(followup),
             Click::Quit => {
                 tracing::info!("quit from the tray");
+                window.close();
                 return ExitCode::SUCCESS;
             }
         }

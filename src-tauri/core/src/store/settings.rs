@@ -13,6 +13,7 @@ use crate::store::Store;
 const QUIET_HOURS_KEY: &str = "quiet_hours";
 const AUTOSTART_ASKED_KEY: &str = "autostart_asked";
 const BACKUP_DIR_KEY: &str = "backup_dir";
+const NOTIFICATION_TROUBLE_KEY: &str = "notification_trouble";
 
 /// No notification is shown from `start` until `end`, local time (the window may cross
 /// midnight: 22:00 to 08:00). What comes due meanwhile is shown when they end.
@@ -92,6 +93,18 @@ impl Store {
             Ok(read_setting(conn, QUIET_HOURS_KEY)?
                 .and_then(|text| serde_json::from_str::<QuietHours>(&text).ok()))
         })
+    }
+
+    /// Why notifications cannot be shown, as the process that shows them (the agent) found out:
+    /// `"missing"` (no notification service) or `"refused"` (turned off for Rapport); for the
+    /// window, another process, to say so.
+    pub fn notification_trouble(&self) -> Result<Option<String>> {
+        self.read(|conn| read_setting(conn, NOTIFICATION_TROUBLE_KEY))
+    }
+
+    /// Records (or, with None, clears) why notifications cannot be shown.
+    pub fn set_notification_trouble(&self, why: Option<&str>) -> Result<()> {
+        self.write(|tx| write_setting(tx, NOTIFICATION_TROUBLE_KEY, why))
     }
 
     /// Sets (or, with None, clears) the quiet hours. Start and end must differ.

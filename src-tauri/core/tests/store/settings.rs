@@ -40,3 +40,18 @@ fn the_start_at_login_question_is_asked_once() {
     store.set_autostart_asked().unwrap();
     assert!(store.autostart_asked().unwrap());
 }
+
+#[test]
+fn the_process_that_shows_notifications_tells_the_others_why_it_cannot() {
+    let dir = tempfile::tempdir().unwrap();
+    let agent = Store::open(dir.path()).unwrap();
+    let window = Store::open(dir.path()).unwrap();
+    assert_eq!(window.notification_trouble().unwrap(), None);
+    agent.set_notification_trouble(Some("missing")).unwrap();
+    assert_eq!(
+        window.notification_trouble().unwrap().as_deref(),
+        Some("missing")
+    );
+    agent.set_notification_trouble(None).unwrap();
+    assert_eq!(window.notification_trouble().unwrap(), None);
+}

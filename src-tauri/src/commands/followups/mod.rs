@@ -73,10 +73,12 @@ pub async fn snooze_followup(
 }
 
 /// Why notifications cannot be shown, once a send found out: `"missing"` (no notification
-/// service) or `"refused"` (turned off for Rapport); none while they can.
+/// service) or `"refused"` (turned off for Rapport); none while they can. This process's loop
+/// knows, or else the agent's, which records it in the store.
 #[tauri::command]
-pub async fn notification_trouble(
-    state: State<'_, AppState>,
-) -> CommandResult<Option<&'static str>> {
-    Ok(state.notifications.trouble())
+pub async fn notification_trouble(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+    match state.notifications.trouble() {
+        Some(trouble) => Ok(Some(trouble.to_string())),
+        None => Ok(state.store.notification_trouble()?),
+    }
 }
