@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 need_rust
 need_packages "${BUILD_PACKAGES[@]}"
+# The agent (tray and reminders, no webview) is installed beside the window, which starts it.
+cargo build --release --locked -p rapport-agent
 exec cargo run --release --locked -- "$@"

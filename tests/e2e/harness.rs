@@ -14,7 +14,20 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
+use crate::panel::Panel;
+
 pub const APP: &str = env!("CARGO_BIN_EXE_rapport");
+
+/// The agent the window starts, installed beside it (`cargo test --workspace` builds it).
+pub fn agent_program() -> PathBuf {
+    let agent = Path::new(APP).with_file_name("rapport-agent");
+    assert!(
+        agent.is_file(),
+        "{} is missing: build it with `cargo build -p rapport-agent` (the README's test command does)",
+        agent.display()
+    );
+    agent
+}
 
 /// Ports for tauri-driver, distinct per test and per run.
 static NEXT_PORT: AtomicU16 = AtomicU16::new(0);
@@ -69,7 +82,9 @@ impl Drop for ReapedGroup {
 pub struct Bus {
     pub address: String,
     monitor_output: Arc<Mutex<String>>,
-    // Dropped in this order: the server and the monitor before their bus.
+    /// The panel's tray area (a StatusNotifierWatcher), as on a desktop with a tray.
+    // Dropped in this order: the panel, the server and the monitor before their bus.
+    pub panel: Panel,
     _server: Option<Reaped>,
     _monitor: Reaped,
     _daemon: Reaped,
@@ -170,6 +185,7 @@ impl Bus {
         });
         // The monitor prints its own NameAcquired signal once it is listening.
         let bus = Bus {
+            panel: Panel::start(&address),
             address,
             monitor_output,
             _server: None,
@@ -339,6 +355,7 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the end-to-end tests under xvfb-run (the README's test command does)"
         );
+        agent_program();
         let port = next_port();
         let driver_path = which("tauri-driver")
             .expect("tauri-driver is not installed: cargo install tauri-driver --locked");

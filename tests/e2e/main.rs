@@ -3,6 +3,7 @@
 //! and its own D-Bus session bus.
 
 mod accessibility;
+mod agent;
 mod coach;
 mod desktop;
 mod faces;
@@ -12,5 +13,6 @@ mod map;
 mod map_perf;
 mod network;
 mod notifications;
+mod panel;
 mod people;
 mod workflow;

@@ -16,10 +16,11 @@ use rapport_core::network::people::PersonInput;
 use rapport_core::Store;
 use rapport_reminders::LoopLock;
 use zbus::blocking::Connection;
-use zbus::zvariant::{OwnedValue, Value};
+use zbus::zvariant::OwnedValue;
 
-/// A dbusmenu layout: the root's id, its properties and its children.
-type Layout = (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>);
+#[path = "../../../tests/e2e/panel.rs"]
+mod panel;
+use panel::Panel;
 
 /// A dbus-daemon of the test's own, killed with it.
 struct Bus {
@@ -43,44 +44,12 @@ impl Bus {
             address: address.trim().to_string(),
         }
     }
-
-    fn connect(&self) -> zbus::blocking::connection::Builder<'static> {
-        zbus::blocking::connection::Builder::address(self.address.as_str()).unwrap()
-    }
 }
 
 impl Drop for Bus {
     fn drop(&mut self) {
         let _ = self.daemon.kill();
         let _ = self.daemon.wait();
-    }
-}
-
-/// The panel's side: items register here.
-#[derive(Default, Clone)]
-struct Watcher(Arc<Mutex<Vec<String>>>);
-
-#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
-impl Watcher {
-    fn register_status_notifier_item(&self, service: String) {
-        self.0.lock().unwrap().push(service);
-    }
-
-    fn register_status_notifier_host(&self, _service: String) {}
-
-    #[zbus(property)]
-    fn is_status_notifier_host_registered(&self) -> bool {
-        true
-    }
-
-    #[zbus(property)]
-    fn protocol_version(&self) -> i32 {
-        0
-    }
-
-    #[zbus(property)]
-    fn registered_status_notifier_items(&self) -> Vec<String> {
-        self.0.lock().unwrap().clone()
     }
 }
 
@@ -114,23 +83,19 @@ impl Notifications {
     fn close_notification(&self, _id: u32) {}
 }
 
-/// The desktop on the bus, and the agent started on `data_dir`.
+/// The desktop on the bus: a panel with a tray area, and a notification server.
 struct Desktop {
     bus: Bus,
-    panel: Connection,
-    watcher: Watcher,
+    panel: Panel,
+    _server: Connection,
     notifications: Notifications,
 }
 
 impl Desktop {
     fn start() -> Desktop {
         let bus = Bus::start();
-        let (watcher, notifications) = (Watcher::default(), Notifications::default());
-        let panel = bus
-            .connect()
-            .name("org.kde.StatusNotifierWatcher")
-            .unwrap()
-            .serve_at("/StatusNotifierWatcher", watcher.clone())
+        let notifications = Notifications::default();
+        let server = zbus::blocking::connection::Builder::address(bus.address.as_str())
             .unwrap()
             .name("org.freedesktop.Notifications")
             .unwrap()
@@ -139,9 +104,9 @@ impl Desktop {
             .build()
             .unwrap();
         Desktop {
+            panel: Panel::start(&bus.address),
             bus,
-            panel,
-            watcher,
+            _server: server,
             notifications,
         }
     }
@@ -156,84 +121,6 @@ impl Desktop {
             .stderr(Stdio::null())
             .spawn()
             .expect("start rapport-agent")
-    }
-
-    /// The bus name of the tray that registered, once it has.
-    fn tray(&self) -> String {
-        let mut found = None;
-        wait_until("the tray to register with the panel", || {
-            found = self.watcher.0.lock().unwrap().first().cloned();
-            found.is_some()
-        });
-        found.unwrap()
-    }
-
-    /// The menu as the panel shows it: `(id, label, enabled)` per item, in order.
-    fn menu(&self, tray: &str) -> Vec<(i32, String, bool)> {
-        let reply = self
-            .panel
-            .call_method(
-                Some(tray),
-                "/MenuBar",
-                Some("com.canonical.dbusmenu"),
-                "GetLayout",
-                &(0i32, -1i32, Vec::<String>::new()),
-            )
-            .expect("GetLayout");
-        let (_revision, (_root, _props, children)): (u32, Layout) =
-            reply.body().deserialize().unwrap();
-        children
-            .iter()
-            .filter_map(|child| {
-                let Value::Structure(item) = &**child else {
-                    return None;
-                };
-                let [Value::I32(id), Value::Dict(props), ..] = item.fields() else {
-                    return None;
-                };
-                let (mut label, mut enabled) = ("---".to_string(), true);
-                for (key, value) in props.iter() {
-                    let value = match value {
-                        Value::Value(inner) => &**inner,
-                        other => other,
-                    };
-                    match (key, value) {
-                        (Value::Str(k), Value::Str(text)) if k.as_str() == "label" => {
-                            label = text.to_string()
-                        }
-                        (Value::Str(k), Value::Bool(on)) if k.as_str() == "enabled" => {
-                            enabled = *on
-                        }
-                        _ => {}
-                    }
-                }
-                Some((*id, label, enabled))
-            })
-            .collect()
-    }
-
-    fn labels(&self, tray: &str) -> Vec<String> {
-        self.menu(tray)
-            .into_iter()
-            .map(|(_, label, _)| label)
-            .collect()
-    }
-
-    fn click(&self, tray: &str, label: &str) {
-        let (id, ..) = self
-            .menu(tray)
-            .into_iter()
-            .find(|(_, l, _)| l == label)
-            .unwrap_or_else(|| panic!("no menu item {label:?}"));
-        self.panel
-            .call_method(
-                Some(tray),
-                "/MenuBar",
-                Some("com.canonical.dbusmenu"),
-                "Event",
-                &(id, "clicked", Value::I32(0), 0u32),
-            )
-            .expect("click");
     }
 
     fn shown(&self) -> Vec<String> {
@@ -275,13 +162,11 @@ fn the_tray_lists_what_is_due_notifies_it_once_and_follows_what_the_window_does(
     let data = tempfile::tempdir().unwrap();
     let store = Store::open(data.path()).unwrap();
     let mut agent = desktop.agent(data.path());
-    let tray = desktop.tray();
-    wait_until("the tray's first menu", || {
-        desktop
-            .labels(&tray)
-            .contains(&"Nothing due today".to_string())
-    });
-    let labels = desktop.labels(&tray);
+    let tray = desktop.panel.tray();
+    desktop
+        .panel
+        .wait_for_label(&tray, "Nothing due today", Duration::from_secs(20));
+    let labels = desktop.panel.labels(&tray);
     assert_eq!(labels.first().map(String::as_str), Some("Open Rapport"));
     assert_eq!(labels.last().map(String::as_str), Some("Quit Rapport"));
     assert!(
@@ -308,29 +193,26 @@ fn the_tray_lists_what_is_due_notifies_it_once_and_follows_what_the_window_does(
     let shown = desktop.shown();
     assert_eq!(shown.len(), 1, "notified once: {shown:?}");
     assert!(shown[0].contains("Thank Ada for the chat"), "{shown:?}");
-    wait_until("the tray to list it", || {
-        desktop
-            .labels(&tray)
-            .contains(&"1 follow-up due today".to_string())
-    });
+    desktop
+        .panel
+        .wait_for_label(&tray, "1 follow-up due today", Duration::from_secs(20));
     assert!(
         desktop
+            .panel
             .labels(&tray)
             .contains(&"overdue · Thank Ada for the chat — Ada Lovelace".to_string()),
         "{:?}",
-        desktop.labels(&tray)
+        desktop.panel.labels(&tray)
     );
 
     // Done in the window: the tray follows.
     store.complete_followup(followup.id).unwrap();
-    wait_until("the tray to drop it", || {
-        desktop
-            .labels(&tray)
-            .contains(&"Nothing due today".to_string())
-    });
+    desktop
+        .panel
+        .wait_for_label(&tray, "Nothing due today", Duration::from_secs(20));
     assert_eq!(desktop.shown().len(), 1, "nothing notified twice");
 
-    desktop.click(&tray, "Quit Rapport");
+    desktop.panel.click(&tray, "Quit Rapport");
     let status = exited_within(&mut agent, Duration::from_secs(10)).expect("Quit ends the agent");
     assert!(status.success(), "{status}");
     assert!(
@@ -345,7 +227,7 @@ fn a_second_agent_over_the_same_store_leaves_the_first_one_the_loop_and_exits() 
     let desktop = Desktop::start();
     let data = tempfile::tempdir().unwrap();
     let mut first = desktop.agent(data.path());
-    desktop.tray();
+    desktop.panel.tray();
     wait_until("the first loop", || {
         log(data.path()).contains("reminder loop ready")
     });
@@ -355,7 +237,7 @@ fn a_second_agent_over_the_same_store_leaves_the_first_one_the_loop_and_exits() 
         .expect("the second agent exits by itself");
     assert!(status.success(), "{status}");
     assert_eq!(log(data.path()).matches("reminder loop ready").count(), 1);
-    assert_eq!(desktop.watcher.0.lock().unwrap().len(), 1, "one tray icon");
+    assert_eq!(desktop.panel.trays(), 1, "one tray icon");
     assert!(
         first.try_wait().unwrap().is_none(),
         "the first agent runs on"

@@ -58,6 +58,19 @@ impl TrayUpdates {
     }
 }
 
+impl TrayUpdates {
+    /// Takes the icon off the panel at once (rather than when the process is gone).
+    fn remove(&self) {
+        #[cfg(target_os = "linux")]
+        {
+            let tray = self.0.lock().unwrap_or_else(|p| p.into_inner()).tray.take();
+            if let Some(tray) = tray {
+                tray.shutdown().wait();
+            }
+        }
+    }
+}
+
 pub fn channel() -> (TrayUpdates, (Sender<Click>, Receiver<Click>)) {
     (TrayUpdates(Arc::default()), mpsc::channel())
 }
@@ -96,6 +109,7 @@ pub fn run(
             Click::Quit => {
                 tracing::info!("quit from the tray");
                 window.close();
+                updates.remove();
                 return ExitCode::SUCCESS;
             }
         }
