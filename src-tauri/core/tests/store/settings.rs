@@ -3,6 +3,7 @@
 use crate::common::*;
 use chrono::NaiveTime;
 use rapport_core::store::settings::QuietHours;
+use rapport_core::Store;
 
 fn time(text: &str) -> NaiveTime {
     NaiveTime::parse_from_str(text, "%H:%M").unwrap()
