@@ -88,7 +88,7 @@ pub fn start(
     data_dir: &Path,
 ) -> bool {
     let lock = match LoopLock::try_acquire(data_dir) {
-        Ok(Some(lock)) => lock,
+        Ok(Some(lock)) => Some(lock),
         Ok(None) => {
             tracing::info!("the reminder loop runs in another process");
             return false;
@@ -96,21 +96,9 @@ pub fn start(
         // Without a lock file (a read-only folder) a loop still beats none.
         Err(error) => {
             tracing::warn!(%error, "cannot take the reminder loop's lock; running it anyway");
-            return start_unlocked(host, app, store, health, inbox, data_dir, None);
+            None
         }
     };
-    start_unlocked(host, app, store, health, inbox, data_dir, Some(lock))
-}
-
-fn start_unlocked(
-    host: Arc<dyn Host>,
-    app: AppIdentity,
-    store: Arc<Store>,
-    health: NotificationHealth,
-    inbox: Inbox,
-    data_dir: &Path,
-    lock: Option<LoopLock>,
-) -> bool {
     let watcher = watch::watch(data_dir, inbox.sender.clone(), Wake::FilesChanged);
     let timer = WallTimer::start(inbox.sender.clone(), Wake::Timer)
         .inspect_err(|error| tracing::info!(%error, "no wall-clock timer: the reminder loop wakes every minute"))
