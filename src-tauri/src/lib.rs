@@ -1,5 +1,7 @@
-//! Rapport's desktop shell: a thin Tauri layer over `rapport_core`. It registers the commands,
-//! keeps the app in the tray, and runs the loop that turns due follow-ups into notifications.
+//! Rapport's desktop shell: a thin Tauri layer over `rapport_core`. It registers the commands
+//! and shows the window. Where the agent (`rapport-agent`) is installed beside it, the agent has
+//! the tray and the reminder loop and this process ends with its window (`agent`); elsewhere it
+//! keeps the tray and runs the loop itself (`tray`, `reminders`).
 
 pub mod agent;
 pub mod cli;

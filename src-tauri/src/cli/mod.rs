@@ -129,7 +129,9 @@ pub fn main() -> ExitCode {
         }
     }
     match cli.command {
-        None => match crate::run(&data_dir, cli.hidden, cli.show_followup) {
+        // As a first instance, `--quit` runs as hidden: where the agent has the tray that ends at
+        // once, and no window opens just to be closed.
+        None => match crate::run(&data_dir, cli.hidden || cli.quit, cli.show_followup) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("rapport: {message}");
