@@ -60,9 +60,12 @@ impl LoopLock {
             .truncate(false)
             .write(true)
             .open(data_dir.join(LOCK_FILE))?;
-        // Shared, and let go at once: it only waits for the loop's exclusive lock to go.
+        // Shared, and let go at once by closing the file: it only waits for the loop's
+        // exclusive lock to go. Closing rather than `unlock`, which Windows under Wine refuses
+        // with a lock violation for a whole-file shared lock.
         file.lock_shared()?;
-        file.unlock()
+        drop(file);
+        Ok(())
     }
 }
 
