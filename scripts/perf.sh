@@ -3,7 +3,8 @@
 # numbers (docs/PERFORMANCE.md says what each means). Installs what is missing, builds release
 # binaries, generates the seeded data once (kept in target/perf), then runs:
 #   the benchmarks (cargo bench --bench heavy: search, warm paths, Today, a person, import,
-#   search at 1M), the app under Xvfb (start-up vs an empty Tauri window, memory, idle wake-ups),
+#   search at 1M, the weekly plan), the app under Xvfb, opened from the tray's "Open" as a user
+#   does (start-up vs an empty Tauri window, memory of the agent and the window, idle wake-ups),
 #   and the kill -9 runs (import, follow-ups).
 # Takes about half an hour on two cores. RUNS=N changes the number of kill runs (default 100).
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ mkdir -p "$OUT"
 
 echo "==> building (release)"
 cargo build --release --locked --bin rapport --example empty_window
-cargo build --release --locked -p rapport-perf --bins
+cargo build --release --locked -p rapport-agent -p rapport-perf --bins
 echo "==> generating the heavy-user data (once; kept in $OUT)"
 heavy=$(target/release/rapport-generate store heavy)
 csv=$(target/release/rapport-generate csv 30000)
@@ -26,10 +27,10 @@ csv=$(target/release/rapport-generate csv 30000)
 echo "==> benchmarks"
 cargo bench --locked --bench heavy
 
-echo "==> the app under Xvfb: start-up, memory, idle"
+echo "==> the app under Xvfb, opened from the tray's menu: start-up, memory, idle"
 xvfb-run -a --server-args="-screen 0 1280x800x24" \
   $PY scripts/perf/measure_app.py target/release/rapport target/release/examples/empty_window \
-  target/release/rapport-tray-agent "$heavy" 10 \
+  target/release/rapport-panel "$heavy" 10 \
   --json "$OUT/app.json"
 
 echo "==> the network map under Xvfb: first frame and zoom frame times at 3,000 and 30,000 people"

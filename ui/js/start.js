@@ -25,6 +25,11 @@ export async function start(marks) {
     renderSidebar();
   }
   await renderMain();
+  // Today with its plan of the week, for the log (how much the plan adds after the first data).
+  if (state.view.name === 'today') {
+    marks.todayDrawn = Date.now();
+    requestAnimationFrame(() => setTimeout(() => call('window_painted', { marks, screen: 'today' }).catch(() => {}), 0));
+  }
   await listen('store-changed', () => refresh().catch(showFatal));
   // Said once a run: when no notification service exists, or the person turned Rapport's
   // notifications off (macOS asks once), Today and the tray carry the load.

@@ -5,17 +5,28 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use tauri::{AppHandle, Runtime};
 
-/// The window has painted its first data (the people list). The log keeps how long that took
-/// from the start of the process, the start-up time a person feels (which
-/// `scripts/perf/measure_app.py` also reads), and, for finding where it went, when the page
-/// reached each of its `marks` (milliseconds since the Unix epoch, from the page's clock).
+/// The window has painted its first data (the people list), or with `screen` "today", Today
+/// with its plan of the week. The log keeps how long that took from the start of the process,
+/// the start-up time a person feels (which `scripts/perf/measure_app.py` also reads), and, for
+/// finding where it went, when the page reached each of its `marks` (milliseconds since the Unix
+/// epoch, from the page's clock).
 #[tauri::command]
-pub async fn window_painted<R: Runtime>(app: AppHandle<R>, marks: Option<BTreeMap<String, f64>>) {
-    // Now that the window shows its data, the tray (see `run`).
-    let on_main = app.clone();
-    let _ = app.run_on_main_thread(move || crate::tray::create_once(&on_main));
+pub async fn window_painted<R: Runtime>(
+    app: AppHandle<R>,
+    marks: Option<BTreeMap<String, f64>>,
+    screen: Option<String>,
+) {
+    let what = match screen.as_deref() {
+        Some("today") => "window painted Today",
+        _ => {
+            // Now that the window shows its data, the tray (see `run`).
+            let on_main = app.clone();
+            let _ = app.run_on_main_thread(move || crate::tray::create_once(&on_main));
+            "window painted its first data"
+        }
+    };
     let Some(elapsed) = crate::since_process_start() else {
-        return tracing::info!("window painted its first data");
+        return tracing::info!("{what}");
     };
     let started = SystemTime::now()
         .checked_sub(elapsed)
@@ -31,6 +42,6 @@ pub async fn window_painted<R: Runtime>(app: AppHandle<R>, marks: Option<BTreeMa
     tracing::info!(
         elapsed_ms = elapsed.as_millis() as u64,
         marks = %marks.join(", "),
-        "window painted its first data"
+        "{what}"
     );
 }
