@@ -11,6 +11,10 @@ pub const LOCK_FILE: &str = "reminders.lock";
 /// Held by the window's process while it runs, so that the agent knows whether one is open.
 pub const WINDOW_LOCK_FILE: &str = "window.lock";
 
+/// Tries at taking a lock before it counts as held by another process, this long apart.
+const PROBE_RETRIES: u32 = 5;
+const PROBE_RETRY_AFTER: std::time::Duration = std::time::Duration::from_millis(10);
+
 /// Held while this process runs the store's reminder loop.
 #[derive(Debug)]
 pub struct LoopLock(#[allow(dead_code)] File);
@@ -29,6 +33,15 @@ impl LoopLock {
             .truncate(false)
             .write(true)
             .open(data_dir.join(name))?;
+        // A few tries: another process asking whether the lock is held (`is_file_held`) holds
+        // it shared for an instant, and must not make a starting loop think one runs.
+        for _ in 1..PROBE_RETRIES {
+            match file.try_lock() {
+                Ok(()) => return Ok(Some(LoopLock(file))),
+                Err(TryLockError::WouldBlock) => std::thread::sleep(PROBE_RETRY_AFTER),
+                Err(TryLockError::Error(error)) => return Err(error),
+            }
+        }
         match file.try_lock() {
             Ok(()) => Ok(Some(LoopLock(file))),
             Err(TryLockError::WouldBlock) => Ok(None),
