@@ -13,13 +13,16 @@ use crate::launch::Window;
 #[cfg(target_os = "linux")]
 mod linux;
 
-/// What a click in the tray asks for.
+/// What a click in the tray asks for. (Only Linux has the agent's tray so far: elsewhere
+/// nothing clicks.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub enum Click {
     Open(Option<i64>),
     Quit,
 }
 
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 impl Click {
     /// The click on a menu entry, by the entry's id.
     pub fn on(id: &str) -> Option<Click> {
