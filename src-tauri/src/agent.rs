@@ -114,21 +114,15 @@ pub fn supervise(program: PathBuf, data_dir: PathBuf) {
 
 /// Starts an agent; true once the store's loop runs (this agent's, or one that beat it to it).
 fn start(program: &Path, data_dir: &Path) -> bool {
-    let mut command = match std::env::var_os("APPIMAGE") {
-        // Inside an AppImage the agent's program lives in a mount that goes when this window's
-        // process ends: the image is started again as the login item starts it, so the agent
-        // (which it becomes) has a mount of its own for as long as it runs.
-        Some(image) => {
-            let mut command = Command::new(image);
-            command.arg("--data-dir").arg(data_dir).arg("--hidden");
-            command
-        }
-        None => {
-            let mut command = Command::new(program);
-            command.arg("--data-dir").arg(data_dir);
-            command
-        }
-    };
+    // Inside an AppImage the agent's program lives in a mount that goes when this window's
+    // process ends: the image is started again as the login item starts it, so the agent
+    // (which it becomes) has a mount of its own for as long as it runs.
+    let image = std::env::var_os("APPIMAGE");
+    let mut command = Command::new(image.as_deref().unwrap_or(program.as_os_str()));
+    command.arg("--data-dir").arg(data_dir);
+    if image.is_some() {
+        command.arg("--hidden");
+    }
     let mut child = match command.spawn() {
         Ok(child) => child,
         Err(error) => {

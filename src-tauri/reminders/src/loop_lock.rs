@@ -35,17 +35,17 @@ impl LoopLock {
             .open(data_dir.join(name))?;
         // A few tries: another process asking whether the lock is held (`is_file_held`) holds
         // it shared for an instant, and must not make a starting loop think one runs.
-        for _ in 1..PROBE_RETRIES {
+        let mut tries = 1;
+        loop {
             match file.try_lock() {
                 Ok(()) => return Ok(Some(LoopLock(file))),
-                Err(TryLockError::WouldBlock) => std::thread::sleep(PROBE_RETRY_AFTER),
+                Err(TryLockError::WouldBlock) if tries < PROBE_RETRIES => {
+                    tries += 1;
+                    std::thread::sleep(PROBE_RETRY_AFTER);
+                }
+                Err(TryLockError::WouldBlock) => return Ok(None),
                 Err(TryLockError::Error(error)) => return Err(error),
             }
-        }
-        match file.try_lock() {
-            Ok(()) => Ok(Some(LoopLock(file))),
-            Err(TryLockError::WouldBlock) => Ok(None),
-            Err(TryLockError::Error(error)) => Err(error),
         }
     }
 

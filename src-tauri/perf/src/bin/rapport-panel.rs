@@ -5,7 +5,6 @@
 //!     rapport-panel        then, one command a line on stdin:
 //!       tray N             waits for a tray to register after N had; prints its bus name
 //!       click TRAY LABEL   clicks the item; prints "clicked"
-//!       labels TRAY        prints the menu's labels, tab-separated
 
 #[cfg(target_os = "linux")]
 #[path = "../../../../tests/e2e/panel.rs"]
@@ -40,7 +39,6 @@ fn main() {
                 panel.click(tray, label);
                 "clicked".to_string()
             }
-            (Some("labels"), Some(tray), None) => panel.labels(tray).join("\t"),
             _ => panic!("unknown command {line:?}"),
         };
         writeln!(out, "{reply}").unwrap();
