@@ -7,7 +7,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::generate::Outcome;
-use crate::names::{draw, organization_name, slug};
+use crate::names::{draw, slug};
+use crate::vocabulary::organization_name;
 
 /// Writes a LinkedIn `Connections.csv` of `rows` connections, as LinkedIn exports it (a notes
 /// preamble, then the header; most e-mail addresses empty, as members rarely share them).

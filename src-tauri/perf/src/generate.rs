@@ -14,7 +14,8 @@ use rapport_core::store::time::to_db;
 use rapport_core::Store;
 use rusqlite::{params, Connection};
 
-use crate::names::{self, draw, organization_name, slug};
+use crate::names::{draw, slug};
+use crate::vocabulary::{self, organization_name};
 
 pub type Outcome<T> = std::result::Result<T, Box<dyn Error + Send + Sync>>;
 
@@ -167,7 +168,7 @@ pub fn generate_store(
         let mut person_tag = tx.prepare(
             "INSERT OR IGNORE INTO person_tag (person_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2",
         )?;
-        for name in names::TAGS {
+        for name in vocabulary::TAGS {
             tag.execute([name])?;
         }
         for index in 0..scale.people {
@@ -194,9 +195,9 @@ pub fn generate_store(
             });
             let how_met = rng
                 .random_bool(0.6)
-                .then(|| *names::HOW_MET.choose(&mut rng).unwrap());
+                .then(|| *vocabulary::HOW_MET.choose(&mut rng).unwrap());
             let notes = if rng.random_bool(0.2) {
-                *names::TOPICS.choose(&mut rng).unwrap()
+                *vocabulary::TOPICS.choose(&mut rng).unwrap()
             } else {
                 ""
             };
@@ -230,13 +231,13 @@ pub fn generate_store(
                 role.execute(params![
                     id,
                     earlier,
-                    names::TITLES.choose(&mut rng),
+                    vocabulary::TITLES.choose(&mut rng),
                     None::<String>,
                     &started[..10]
                 ])?;
             }
             if rng.random_bool(0.2) {
-                person_tag.execute(params![id, names::TAGS.choose(&mut rng)])?;
+                person_tag.execute(params![id, vocabulary::TAGS.choose(&mut rng)])?;
             }
         }
     }
@@ -253,14 +254,14 @@ pub fn generate_store(
         for _ in 0..scale.interactions {
             let at = to_db(now - Duration::minutes(rng.random_range(60..3 * 365 * 24 * 60)));
             let notes = if rng.random_bool(0.3) {
-                *names::TOPICS.choose(&mut rng).unwrap()
+                *vocabulary::TOPICS.choose(&mut rng).unwrap()
             } else {
                 ""
             };
             interaction.execute(params![
                 INTERACTION_KINDS.choose(&mut rng),
                 at,
-                names::TOPICS.choose(&mut rng),
+                vocabulary::TOPICS.choose(&mut rng),
                 notes
             ])?;
             let id = tx.last_insert_rowid();
@@ -320,7 +321,7 @@ pub fn generate_store(
                 format!(
                     "{} — {}",
                     kind.replace('_', " "),
-                    names::TOPICS.choose(&mut rng).unwrap()
+                    vocabulary::TOPICS.choose(&mut rng).unwrap()
                 ),
                 due_text,
                 state,

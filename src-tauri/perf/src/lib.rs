@@ -8,3 +8,4 @@ pub mod generate;
 pub mod machine;
 pub mod names;
 pub mod stats;
+pub mod vocabulary;

@@ -1,10 +1,12 @@
-//! Words the generator draws from: real-looking names (some with accents, so that search folds
-//! them), organizations, titles and what people talk about; and how a person is drawn from
-//! them, the same way for the store and for the CSV.
+//! The names the generator draws from (real-looking, some with accents, so that search folds
+//! them), and how a person is drawn, the same way for the store and for the CSV; their
+//! workplaces and what they talk about are in [`crate::vocabulary`].
 
 use rand::seq::IndexedRandom;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
+
+use crate::vocabulary::TITLES;
 
 pub const GIVEN: &[&str] = &[
     "Ada",
@@ -251,127 +253,6 @@ pub const FAMILY: &[&str] = &[
     "Pereira",
 ];
 
-pub const ORGANIZATION_WORDS: &[&str] = &[
-    "Analytical",
-    "Northwind",
-    "Contoso",
-    "Fabrikam",
-    "Tailspin",
-    "Wingtip",
-    "Litware",
-    "Adatum",
-    "Proseware",
-    "Fourth",
-    "Coffee",
-    "Humongous",
-    "Lucerne",
-    "Margie's",
-    "Trey",
-    "Blue Yonder",
-    "Alpine",
-    "Graphic",
-    "Woodgrove",
-    "Southridge",
-    "Bellows",
-    "Tidewater",
-    "Riverbend",
-    "Summit",
-    "Harbor",
-    "Beacon",
-    "Cedar",
-    "Granite",
-    "Meridian",
-    "Pinnacle",
-    "Evergreen",
-    "Lakeside",
-];
-
-pub const ORGANIZATION_KINDS: &[&str] = &[
-    "Engines",
-    "Labs",
-    "Health",
-    "Bank",
-    "Studios",
-    "Foundation",
-    "University",
-    "Hospital",
-    "Consulting",
-    "Energy",
-    "Logistics",
-    "Media",
-    "Robotics",
-    "Insurance",
-    "Press",
-    "Partners",
-];
-
-pub const TITLES: &[&str] = &[
-    "Software Engineer",
-    "Data Analyst",
-    "Product Manager",
-    "Recruiter",
-    "Nurse",
-    "Teacher",
-    "Research Scientist",
-    "Marketing Manager",
-    "Financial Analyst",
-    "UX Designer",
-    "Professor",
-    "Accountant",
-    "Consultant",
-    "Project Manager",
-    "Operations Lead",
-    "Journalist",
-    "Attorney",
-    "Civil Engineer",
-    "Policy Advisor",
-    "Sales Director",
-    "Talent Partner",
-    "Lab Technician",
-];
-
-pub const HOW_MET: &[&str] = &[
-    "career fair",
-    "alumni mixer",
-    "internship",
-    "class project",
-    "conference",
-    "hackathon",
-    "volunteering",
-    "introduced by a friend",
-    "LinkedIn",
-    "student club",
-    "research lab",
-    "church",
-];
-
-pub const TOPICS: &[&str] = &[
-    "coffee chat about breaking into product management",
-    "informational interview on data science careers",
-    "advice on graduate school applications",
-    "shared an article about renewable energy policy",
-    "talked about their move from nursing to health informatics",
-    "referral to the hiring manager on the analytics team",
-    "catch-up call after the conference",
-    "thank-you note for the introduction",
-    "discussed internship openings for the summer",
-    "feedback on my résumé and portfolio",
-    "lunch near campus, talked about consulting",
-    "met at the alumni panel on public policy",
-];
-
-pub const TAGS: &[&str] = &[
-    "mentor",
-    "alumni",
-    "hiring",
-    "design",
-    "data",
-    "policy",
-    "health",
-    "finance",
-    "reference",
-];
-
 /// Letters and digits only, lower case: for e-mail addresses and profile URLs.
 pub(crate) fn slug(text: &str) -> String {
     text.chars()
@@ -394,16 +275,5 @@ pub(crate) fn draw(rng: &mut ChaCha8Rng, organizations: usize) -> Drawn {
         family: FAMILY.choose(rng).unwrap(),
         organization: rng.random_range(0..organizations),
         title: TITLES.choose(rng).unwrap(),
-    }
-}
-
-pub(crate) fn organization_name(index: usize) -> String {
-    let words = ORGANIZATION_WORDS;
-    let kinds = ORGANIZATION_KINDS;
-    let word = words[index % words.len()];
-    let kind = kinds[(index / words.len()) % kinds.len()];
-    match index / (words.len() * kinds.len()) {
-        0 => format!("{word} {kind}"),
-        n => format!("{word} {kind} {}", n + 1),
     }
 }
