@@ -41,6 +41,7 @@ impl Window {
 
     /// Opens the window (on a follow-up, when one is given).
     pub fn open(&self, followup: Option<i64>) {
+        tracing::info!(?followup, "opening the window");
         let mut command = Command::new(&self.program);
         command.arg("--data-dir").arg(&self.data_dir);
         if let Some(id) = followup {

@@ -112,20 +112,25 @@ impl Desktop {
     }
 
     fn agent(&self, data_dir: &Path) -> Child {
-        Command::new(env!("CARGO_BIN_EXE_rapport-agent"))
-            .arg("--data-dir")
-            .arg(data_dir)
-            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus.address)
-            .env("RAPPORT_LOG", "debug")
-            .env("HOME", data_dir)
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start rapport-agent")
+        agent_on(&self.bus, data_dir, &[])
     }
 
     fn shown(&self) -> Vec<String> {
         self.notifications.0.lock().unwrap().clone()
     }
+}
+
+fn agent_on(bus: &Bus, data_dir: &Path, arguments: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_rapport-agent"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(arguments)
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+        .env("RAPPORT_LOG", "debug")
+        .env("HOME", data_dir)
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start rapport-agent")
 }
 
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
@@ -244,4 +249,25 @@ fn a_second_agent_over_the_same_store_leaves_the_first_one_the_loop_and_exits() 
     );
     let _ = first.kill();
     let _ = first.wait();
+}
+
+#[test]
+fn an_agent_started_at_login_before_the_panel_shows_its_tray_once_the_panel_starts() {
+    let bus = Bus::start();
+    let data = tempfile::tempdir().unwrap();
+    let mut agent = agent_on(&bus, data.path(), &["--hidden"]);
+    wait_until("the agent to find no tray area yet", || {
+        log(data.path()).contains("no tray area on the panel")
+    });
+
+    let panel = Panel::start(&bus.address);
+    let tray = panel.tray();
+    panel.wait_for_label(&tray, "Nothing due today", Duration::from_secs(20));
+    assert_eq!(panel.trays(), 1, "one tray icon");
+    assert!(
+        !log(data.path()).contains("opening the window"),
+        "no window opened: the tray came"
+    );
+    let _ = agent.kill();
+    let _ = agent.wait();
 }

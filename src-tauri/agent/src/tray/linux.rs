@@ -2,30 +2,38 @@
 //! ksni (no GTK). The panel reads the menu with `GetLayout` whenever it shows it.
 
 use std::sync::mpsc::Sender;
+use std::sync::Arc;
 
 use ksni::blocking::TrayMethods;
 use ksni::menu::{MenuItem, StandardItem};
 use rapport_reminders::tray_menu::{TrayEntry, TrayView};
 
-use super::Click;
+use super::{Click, Presence};
 
 pub struct AgentTray {
     pub view: TrayView,
     clicks: Sender<Click>,
     icon: Vec<ksni::Icon>,
+    presence: Arc<Presence>,
 }
 
-/// Serves the tray on its own thread; fails when the desktop has no StatusNotifierWatcher.
+/// Serves the tray on its own thread. A desktop without a StatusNotifierWatcher yet is not an
+/// error: at login the agent can start before the panel, and the tray registers when the
+/// watcher appears; `presence` says whether it is shown.
 pub fn spawn(
     view: TrayView,
     clicks: Sender<Click>,
+    presence: Arc<Presence>,
 ) -> Result<ksni::blocking::Handle<AgentTray>, String> {
     let tray = AgentTray {
         view,
         clicks,
         icon: icon().into_iter().collect(),
+        presence,
     };
-    tray.spawn().map_err(|error| error.to_string())
+    tray.assume_sni_available(true)
+        .spawn()
+        .map_err(|error| error.to_string())
 }
 
 /// The app's icon as the StatusNotifierItem wants it: ARGB, network byte order.
@@ -67,6 +75,18 @@ impl ksni::Tray for AgentTray {
             title: self.view.tooltip.clone(),
             ..Default::default()
         }
+    }
+
+    fn watcher_online(&self) {
+        tracing::info!("the panel's tray area is there: the tray is shown");
+        self.presence.set(true);
+    }
+
+    /// Waits for the watcher to come (back): a panel restarting, or starting after the agent.
+    fn watcher_offline(&self, reason: ksni::OfflineReason) -> bool {
+        tracing::info!(?reason, "no tray area on the panel (yet)");
+        self.presence.set(false);
+        true
     }
 
     /// A left click opens the window, as on the other desktops.

@@ -4,7 +4,8 @@
 
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use rapport_reminders::tray_menu::{self, TrayView, OPEN, QUIT};
 
@@ -74,13 +75,50 @@ impl TrayUpdates {
     }
 }
 
+/// How long an agent started at login waits for the panel's tray area before it opens the
+/// window instead: desktops start their panel and their login items in no fixed order.
+const PANEL_AT_LOGIN_WITHIN: Duration = Duration::from_secs(15);
+
+/// Whether the desktop shows the tray (its StatusNotifierWatcher is there).
+#[derive(Debug)]
+pub struct Presence {
+    shown: Mutex<bool>,
+    changed: Condvar,
+}
+
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+impl Presence {
+    fn new() -> Arc<Presence> {
+        Arc::new(Presence {
+            shown: Mutex::new(true),
+            changed: Condvar::new(),
+        })
+    }
+
+    fn set(&self, shown: bool) {
+        *self.shown.lock().unwrap_or_else(|p| p.into_inner()) = shown;
+        self.changed.notify_all();
+    }
+
+    /// Whether the tray is shown, or comes to be within `at_most`.
+    fn wait_shown(&self, at_most: Duration) -> bool {
+        let shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
+        let (shown, _) = self
+            .changed
+            .wait_timeout_while(shown, at_most, |shown| !*shown)
+            .unwrap_or_else(|p| p.into_inner());
+        *shown
+    }
+}
+
 pub fn channel() -> (TrayUpdates, (Sender<Click>, Receiver<Click>)) {
     (TrayUpdates(Arc::default()), mpsc::channel())
 }
 
 /// Makes the tray and serves its clicks until Quit, which closes the window too. Without a tray
 /// on this desktop the agent goes on with the reminders, and at login opens the window (the only
-/// way back to Rapport; started by a window, that window is open already).
+/// way back to Rapport; started by a window, that window is open already) once the panel has had
+/// its time to start.
 pub fn run(
     updates: TrayUpdates,
     (sender, clicks): (Sender<Click>, Receiver<Click>),
@@ -100,11 +138,24 @@ pub fn run(
         // A clone: without a tray nothing sends, and the agent still runs until it is ended.
         make(&mut shown, first, sender.clone())
     };
-    if let Err(error) = made {
-        tracing::warn!(%error, "no tray on this desktop");
-        if at_login {
-            window.open(None);
+    match made {
+        Err(error) => {
+            tracing::warn!(%error, "no tray on this desktop");
+            if at_login {
+                window.open(None);
+            }
         }
+        // Without a tray at login, the window is the only way back to Rapport.
+        Ok(presence) if at_login => {
+            let window = window.clone();
+            std::thread::spawn(move || {
+                if !presence.wait_shown(PANEL_AT_LOGIN_WITHIN) {
+                    tracing::warn!("no tray area on this desktop: the window opens instead");
+                    window.open(None);
+                }
+            });
+        }
+        Ok(_) => {}
     }
     for click in clicks {
         match click {
@@ -121,19 +172,41 @@ pub fn run(
 }
 
 #[cfg(target_os = "linux")]
-fn make(shown: &mut Shown, first: TrayView, clicks: Sender<Click>) -> Result<(), String> {
-    shown.tray = Some(linux::spawn(first, clicks)?);
-    Ok(())
+fn make(
+    shown: &mut Shown,
+    first: TrayView,
+    clicks: Sender<Click>,
+) -> Result<Arc<Presence>, String> {
+    let presence = Presence::new();
+    shown.tray = Some(linux::spawn(first, clicks, presence.clone())?);
+    Ok(presence)
 }
 
 #[cfg(not(target_os = "linux"))]
-fn make(_: &mut Shown, _: TrayView, _: Sender<Click>) -> Result<(), String> {
+fn make(_: &mut Shown, _: TrayView, _: Sender<Click>) -> Result<Arc<Presence>, String> {
     Err("the agent has no tray on this system yet".into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tray_shown_late_is_waited_for_and_one_never_shown_is_given_up_on() {
+        let presence = Presence::new();
+        presence.set(false);
+        assert!(!presence.wait_shown(Duration::from_millis(50)), "not shown");
+        let later = presence.clone();
+        let shows = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            later.set(true);
+        });
+        assert!(
+            presence.wait_shown(Duration::from_secs(10)),
+            "shown when the panel came"
+        );
+        shows.join().unwrap();
+    }
 
     #[test]
     fn menu_entries_ask_for_the_window_on_a_follow_up_today_or_to_quit() {
