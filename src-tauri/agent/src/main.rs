@@ -104,8 +104,6 @@ fn main() -> ExitCode {
         // Another agent (or a window started on its own) has the loop and the tray.
         return ExitCode::SUCCESS;
     }
-    // Whether notifications can be shown is found out afresh by this loop.
-    let _ = store.set_notification_trouble(None);
     drop(handle);
     tracing::info!(data_dir = %data_dir.display(), "agent started");
     tray::run(tray, clicks, &window, arguments.at_login)

@@ -110,6 +110,11 @@ pub fn start(
         .spawn(move || {
             // The watcher and the lock live as long as the loop.
             let (_watcher, _lock) = (watcher, lock);
+            // Whether notifications can be shown is found out afresh by each loop, before its
+            // first notification (cleared any later, it could erase what that one found).
+            if let Err(error) = store.set_notification_trouble(None) {
+                tracing::warn!(%error, "cannot clear the last loop's notification trouble");
+            }
             let notifier = notifier::system(app, on_activation);
             run(&*host, &store, &health, notifier, inbox.receiver, timer);
         })
