@@ -21,7 +21,7 @@ static QUITTING: AtomicBool = AtomicBool::new(false);
 
 /// How long a started agent has to take the reminder loop before it counts as failed.
 const START_AT_MOST: Duration = Duration::from_secs(10);
-/// Failed starts in a row after which the window stops trying (and says so in the log).
+/// Failed starts in a row after which the window stops trying and runs the reminders itself.
 const MOST_FAILED_STARTS: u32 = 3;
 /// Writes come in bursts: wait this long for one to end before looking.
 const SETTLE: Duration = Duration::from_millis(100);
@@ -74,8 +74,13 @@ pub fn hold_window_lock(data_dir: &Path) {
 }
 
 /// Keeps one agent running while this window runs: starts one when none runs, and another if
-/// it ends (killed, crashed) while the window is open.
-pub fn supervise(program: PathBuf, data_dir: PathBuf) {
+/// it ends (killed, crashed) while the window is open. If it cannot be started, `without_agent`
+/// runs once (the window then runs the reminders itself, so that nothing due goes unsaid).
+pub fn supervise(
+    program: PathBuf,
+    data_dir: PathBuf,
+    without_agent: impl FnOnce() + Send + 'static,
+) {
     let spawned = std::thread::Builder::new()
         .name("agent".into())
         .spawn(move || {
@@ -91,7 +96,7 @@ pub fn supervise(program: PathBuf, data_dir: PathBuf) {
                         failed += 1;
                         tracing::error!(failed, "the agent did not start");
                         if failed >= MOST_FAILED_STARTS {
-                            return;
+                            return without_agent();
                         }
                         std::thread::sleep(Duration::from_secs(failed.into()));
                         continue;
@@ -184,5 +189,28 @@ pub fn watch_store<R: Runtime>(app: AppHandle<R>, store: Arc<Store>, data_dir: &
         });
     if let Err(error) = spawned {
         tracing::error!(%error, "cannot watch the store");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn an_agent_that_cannot_start_is_tried_a_few_times_then_the_window_does_without() {
+        let data = tempfile::tempdir().unwrap();
+        let (gave_up, given_up) = mpsc::channel();
+        // A program that ends at once without taking the loop, as a broken agent would.
+        supervise("false".into(), data.path().to_path_buf(), move || {
+            gave_up.send(()).unwrap()
+        });
+        given_up
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the window does without an agent after its tries");
+        assert!(
+            !LoopLock::is_held(data.path()),
+            "no loop was taken by the tries"
+        );
     }
 }

@@ -243,7 +243,12 @@ pub fn run(data_dir: &Path, hidden: bool, show_followup: Option<i64>) -> Result<
             let with_tray = match agent::beside_this_program() {
                 Some(program) => {
                     agent::hold_window_lock(&watched_dir);
-                    agent::supervise(program, watched_dir.clone());
+                    let (handle, loop_store, dir) =
+                        (app.handle().clone(), store.clone(), watched_dir.clone());
+                    agent::supervise(program, watched_dir.clone(), move || {
+                        tracing::error!("no agent could be started: the window runs the reminders while it is open");
+                        reminders::start(handle, loop_store, health, inbox, &dir);
+                    });
                     agent::watch_store(app.handle().clone(), store, &watched_dir);
                     false
                 }
