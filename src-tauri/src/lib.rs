@@ -246,8 +246,9 @@ pub fn run(data_dir: &Path, hidden: bool, show_followup: Option<i64>) -> Result<
                     let (handle, loop_store, dir) =
                         (app.handle().clone(), store.clone(), watched_dir.clone());
                     agent::supervise(program, watched_dir.clone(), move || {
-                        tracing::error!("no agent could be started: the window runs the reminders while it is open");
-                        reminders::start(handle, loop_store, health, inbox, &dir);
+                        if reminders::start(handle, loop_store, health, inbox, &dir) {
+                            tracing::error!("no agent could be started: the window runs the reminders while it is open");
+                        }
                     });
                     agent::watch_store(app.handle().clone(), store, &watched_dir);
                     false

@@ -60,10 +60,15 @@ impl Window {
         }
     }
 
+    /// Whether a window is open on this store (it holds the window lock while it runs).
+    pub fn is_open(&self) -> bool {
+        LoopLock::is_file_held(&self.data_dir, WINDOW_LOCK_FILE)
+    }
+
     /// Closes the window if one is open, and waits for it to go: an open window would otherwise
     /// start a new agent when this one ends.
     pub fn close(&self) {
-        if !LoopLock::is_file_held(&self.data_dir, WINDOW_LOCK_FILE) {
+        if !self.is_open() {
             return;
         }
         let asked = Command::new(&self.program)
@@ -75,7 +80,7 @@ impl Window {
             return tracing::error!(%error, "cannot ask the window to close");
         }
         let started = Instant::now();
-        while LoopLock::is_file_held(&self.data_dir, WINDOW_LOCK_FILE) {
+        while self.is_open() {
             if started.elapsed() > CLOSE_AT_MOST {
                 return tracing::warn!("the window did not close");
             }

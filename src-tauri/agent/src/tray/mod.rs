@@ -149,7 +149,9 @@ pub fn run(
         Ok(presence) if at_login => {
             let window = window.clone();
             std::thread::spawn(move || {
-                if !presence.wait_shown(PANEL_AT_LOGIN_WITHIN) {
+                // A window open by then (the user's, or the one that started this agent inside
+                // an AppImage, which starts it as the login item) is the way back already.
+                if !presence.wait_shown(PANEL_AT_LOGIN_WITHIN) && !window.is_open() {
                     tracing::warn!("no tray area on this desktop: the window opens instead");
                     window.open(None);
                 }
