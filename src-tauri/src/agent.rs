@@ -192,11 +192,11 @@ pub fn watch_store<R: Runtime>(app: AppHandle<R>, store: Arc<Store>, data_dir: &
     }
 }
 
-#[cfg(test)]
+// The tries need a program that ends at once: `false`, on Unix.
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
-    #[cfg(unix)]
     #[test]
     fn an_agent_that_cannot_start_is_tried_a_few_times_then_the_window_does_without() {
         let data = tempfile::tempdir().unwrap();
