@@ -138,26 +138,21 @@ pub fn run(
         // A clone: without a tray nothing sends, and the agent still runs until it is ended.
         make(&mut shown, first, sender.clone())
     };
-    match made {
-        Err(error) => {
-            tracing::warn!(%error, "no tray on this desktop");
-            if at_login {
+    let presence = made
+        .inspect_err(|error| tracing::warn!(%error, "no tray on this desktop"))
+        .ok();
+    // Without a tray at login, the window is the only way back to Rapport. A window open by then
+    // (the user's, or the one that started this agent inside an AppImage, which starts it as the
+    // login item does) is the way back already.
+    if at_login {
+        let window = window.clone();
+        std::thread::spawn(move || {
+            let shown = presence.is_some_and(|p| p.wait_shown(PANEL_AT_LOGIN_WITHIN));
+            if !shown && !window.is_open() {
+                tracing::warn!("no tray area on this desktop: the window opens instead");
                 window.open(None);
             }
-        }
-        // Without a tray at login, the window is the only way back to Rapport.
-        Ok(presence) if at_login => {
-            let window = window.clone();
-            std::thread::spawn(move || {
-                // A window open by then (the user's, or the one that started this agent inside
-                // an AppImage, which starts it as the login item) is the way back already.
-                if !presence.wait_shown(PANEL_AT_LOGIN_WITHIN) && !window.is_open() {
-                    tracing::warn!("no tray area on this desktop: the window opens instead");
-                    window.open(None);
-                }
-            });
-        }
-        Ok(_) => {}
+        });
     }
     for click in clicks {
         match click {
