@@ -12,6 +12,7 @@
 //! - [`guide`] — the guide's way of networking: informational interviews (agenda, AIR), the
 //!   question bank, drafts, pitches and their timing, opportunities.
 //! - [`exchange`] — import (LinkedIn, vCard), export (vCard, CSV, JSON) and the calendar.
+//! - [`sync`] — the user's CardDAV/CalDAV accounts: cards and events on their server.
 //! - [`coach`] — what to do now: Today.
 //! - `open` — opening a store whole: the floor's file plus what every room needs at start.
 
@@ -23,6 +24,7 @@ pub mod guide;
 pub mod network;
 mod open;
 pub mod store;
+pub mod sync;
 
 pub use error::{Error, ErrorPayload, Result};
 pub use store::Store;

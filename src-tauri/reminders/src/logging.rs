@@ -12,6 +12,15 @@ use tracing_subscriber::EnvFilter;
 const LOG_FILES_KEPT: usize = 7;
 
 pub fn init(data_dir: &Path) {
+    init_with(data_dir, true)
+}
+
+/// Logs to the day's file only: for the command line, whose standard error is the user's.
+pub fn init_to_file(data_dir: &Path) {
+    init_with(data_dir, false)
+}
+
+fn init_with(data_dir: &Path, to_stderr: bool) {
     let filter = EnvFilter::try_from_env("RAPPORT_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     let _ = std::fs::create_dir_all(data_dir);
     let file = RollingFileAppender::builder()
@@ -22,6 +31,11 @@ pub fn init(data_dir: &Path) {
         .build(data_dir);
     // A second init (tests) keeps the first subscriber.
     let _ = match file {
+        Ok(file) if !to_stderr => tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(false)
+            .with_writer(file)
+            .try_init(),
         Ok(file) => tracing_subscriber::fmt()
             .with_env_filter(filter)
             .with_ansi(false)

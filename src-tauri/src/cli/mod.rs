@@ -15,6 +15,7 @@ use followups::FollowupsCommand;
 use graph::GraphCommand;
 use output::say;
 use people::PeopleCommand;
+use sync::AccountsCommand;
 
 mod coach;
 mod exchange;
@@ -23,6 +24,7 @@ mod graph;
 mod output;
 mod people;
 mod store;
+mod sync;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -99,6 +101,11 @@ enum Command {
     },
     /// Replace the store with a backup, after checking it; the current store is saved first.
     Restore { file: PathBuf },
+    /// Your CardDAV/CalDAV accounts (the phone's address book and calendar).
+    #[command(subcommand)]
+    Accounts(AccountsCommand),
+    /// Sync every account now: contacts both ways, follow-ups and meetings to the calendar.
+    Sync,
 }
 
 /// Entry point of the binary.
@@ -138,6 +145,8 @@ pub fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Some(Command::Accounts(command)) => sync::accounts(command, &data_dir, cli.json),
+        Some(Command::Sync) => sync::sync(&data_dir, cli.json),
         Some(command) => match execute(command, &data_dir, cli.json) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => report(&error, cli.json),
@@ -181,5 +190,8 @@ fn execute(command: Command, data_dir: &Path, json: bool) -> Result<(), Error> {
         Command::Export { format, out } => exchange::export(format, out, data_dir, json),
         Command::Backup { out } => store::backup(out, data_dir, json),
         Command::Restore { file } => store::restore(&file, data_dir, json),
+        Command::Accounts(_) | Command::Sync => {
+            unreachable!("sync commands have their own exit codes")
+        }
     }
 }

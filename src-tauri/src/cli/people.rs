@@ -18,6 +18,18 @@ pub(super) enum PeopleCommand {
     List,
     /// Find people by any word of their name, organization, notes...
     Search { query: String },
+    /// One person, with what sync changed on them and the conflicts it kept.
+    Show {
+        #[arg(value_name = "NAME_OR_ID")]
+        person: String,
+    },
+    /// Change someone's name, organization, title, email, phone or circle.
+    Edit(EditPerson),
+    /// Delete someone (restorable for an hour from the app).
+    Delete {
+        #[arg(value_name = "NAME_OR_ID")]
+        person: String,
+    },
     /// Set how close you are to someone, 0 (barely) to 5 (very), or `auto` to let it follow
     /// their circle and how often you are in touch.
     SetStrength {
@@ -46,6 +58,45 @@ pub(super) struct AddPerson {
     /// How close you are, 0 (barely) to 5 (very); by default it follows the circle and contact.
     #[arg(long, value_name = "0-5")]
     strength: Option<u8>,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct EditPerson {
+    #[arg(value_name = "NAME_OR_ID")]
+    person: String,
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    circle: Option<String>,
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+}
+
+/// The person as the form would give them back, with what was typed changed.
+fn edited(person: Person, edit: EditPerson) -> PersonInput {
+    PersonInput {
+        display_name: edit.name.unwrap_or(person.display_name),
+        given_name: person.given_name,
+        family_name: person.family_name,
+        circle: edit.circle.or(person.circle),
+        organization: edit.org.or(person.organization),
+        title: edit.title.or(person.title),
+        email: edit.email.or(person.email),
+        phone: edit.phone.or(person.phone),
+        linkedin_url: person.linkedin_url,
+        how_met: person.how_met,
+        notes: Some(person.notes),
+        tags: person.tags,
+        cadence_days: person.cadence_days,
+        birthday: person.birthday,
+        strength: person.strength_set.then_some(person.strength),
+    }
 }
 
 pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result<(), Error> {
@@ -111,6 +162,65 @@ pub(super) fn run(command: PeopleCommand, data_dir: &Path, json: bool) -> Result
                         " (from their circle and contact)"
                     }
                 );
+            }
+        }
+        PeopleCommand::Show { person } => {
+            let store = Store::open(data_dir)?;
+            let person = store.person(store.find_person(&person)?.id)?;
+            let changes = store.sync_changes(person.id)?;
+            let removed_from = store.removed_from(person.id)?;
+            if json {
+                print_json(&serde_json::json!({
+                    "person": person,
+                    "syncChanges": changes,
+                    "removedFrom": removed_from,
+                }));
+            } else {
+                say!("{}", person_line(&person));
+                for account in &removed_from {
+                    say!("  removed from account #{account} on another device; not sent again");
+                }
+                for change in &changes {
+                    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "nothing".into());
+                    if change.conflict {
+                        say!(
+                            "  {} on {}: {} kept; {} has “{}”",
+                            change.field,
+                            change.at.format("%Y-%m-%d %H:%M"),
+                            value(&change.before),
+                            change.account,
+                            value(&change.after)
+                        );
+                    } else {
+                        say!(
+                            "  {} changed by sync ({}) on {}: {} → {}",
+                            change.field,
+                            change.account,
+                            change.at.format("%Y-%m-%d %H:%M"),
+                            value(&change.before),
+                            value(&change.after)
+                        );
+                    }
+                }
+            }
+        }
+        PeopleCommand::Edit(edit) => {
+            let store = Store::open(data_dir)?;
+            let id = store.find_person(&edit.person)?.id;
+            let person = store.update_person(id, edited(store.person(id)?, edit))?;
+            if json {
+                print_json(&person);
+            } else {
+                say!("{}", person_line(&person));
+            }
+        }
+        PeopleCommand::Delete { person } => {
+            let store = Store::open(data_dir)?;
+            let deleted = store.delete_person(store.find_person(&person)?.id)?;
+            if json {
+                print_json(&deleted);
+            } else {
+                say!("Deleted #{} {}", deleted.id, deleted.display_name);
             }
         }
         PeopleCommand::Search { query } => {

@@ -161,6 +161,18 @@ pub fn calendar_of(events: impl IntoIterator<Item = Event>) -> String {
     calendar.to_string()
 }
 
+/// One event as a calendar object resource on a CalDAV server, which carries no METHOD
+/// (RFC 4791 §4.1).
+pub fn calendar_resource(event: Event) -> String {
+    let mut calendar = Calendar::empty()
+        .append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new("PRODID", PRODUCT_ID))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
+        .done();
+    calendar.push(event);
+    calendar.to_string()
+}
+
 /// The meeting as a VCALENDAR holding one VEVENT.
 pub fn meeting_event(meeting: &Meeting, now: DateTime<Utc>) -> Result<String> {
     Ok(calendar_of([meeting_vevent(meeting, now)?]))

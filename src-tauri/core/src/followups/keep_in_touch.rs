@@ -92,22 +92,31 @@ impl Store {
     /// Replaces every editable field of a person with `input`. It lives here, not beside the
     /// person, because a new cadence re-arms their keep-in-touch and a new birthday its reminder.
     pub fn update_person(&self, id: i64, input: PersonInput) -> Result<Person> {
-        let valid = people::validate(input)?;
         let (now, zone) = (self.now(), self.zone());
-        self.write(|tx| {
-            people::ensure_exists(tx, id)?;
-            // Only a new cadence re-arms keep-in-touch: any other edit must not bring back one
-            // already done, dismissed or snoozed.
-            let changed = people::write_fields(tx, id, &valid, now)?;
-            if changed.cadence {
-                rearm(tx, id, now)?;
-            }
-            if changed.birthday {
-                birthdays::arm(tx, id, now, &zone)?;
-            }
-            people::load(tx, id)
-        })
+        self.write(|tx| update_in(tx, id, input, now, &zone))
     }
+}
+
+/// Edits a person inside the caller's transaction (the form's edit and sync's alike).
+pub(crate) fn update_in(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    input: PersonInput,
+    now: DateTime<Utc>,
+    zone: &crate::store::zone::Zone,
+) -> Result<Person> {
+    let valid = people::validate(input)?;
+    people::ensure_exists(tx, id)?;
+    // Only a new cadence re-arms keep-in-touch: any other edit must not bring back one already
+    // done, dismissed or snoozed.
+    let changed = people::write_fields(tx, id, &valid, now)?;
+    if changed.cadence {
+        rearm(tx, id, now)?;
+    }
+    if changed.birthday {
+        birthdays::arm(tx, id, now, zone)?;
+    }
+    people::load(tx, id)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ const RELEASED: &[&str] = &[
     "f1d8596b832b726b1b5725043beca3f7f4d8abae40003faaf2801bfe73f7890f",
     "5caa1ee5c1733bdd11f31bba792c3218a16895dcb41d320ad0102af535f9b928",
     "c337ecadad7ac7382419a04abfdd7e66ad46511bc272a702c4d788e07e38bada",
+    "1113b1d77c43da7f4caf8d4b2ee665323c606a702ec476fe2e1282b310658119",
 ];
 
 fn schema(conn: &Connection) -> Vec<(String, String)> {

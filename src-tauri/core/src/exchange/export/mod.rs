@@ -3,7 +3,7 @@
 
 mod csv;
 mod json;
-mod vcard;
+pub(crate) mod vcard;
 
 use std::path::{Path, PathBuf};
 

@@ -22,7 +22,7 @@ use crate::network::photos::Original;
 
 /// What a card carries beyond the person row: their addresses and their photo.
 #[derive(Default)]
-pub(super) struct Extras {
+pub(crate) struct Extras {
     pub addresses: HashMap<i64, Vec<Address>>,
     pub photos: HashMap<i64, Original>,
 }
@@ -112,7 +112,12 @@ fn photo_entry(photo: &Original) -> VCardEntry {
     VCardEntry::new(VCardProperty::Photo).with_value(text(&uri))
 }
 
-fn card(person: &Person, links: &[&Link], uid_of: &HashMap<i64, &str>, extras: &Extras) -> VCard {
+pub(crate) fn card(
+    person: &Person,
+    links: &[&Link],
+    uid_of: &HashMap<i64, &str>,
+    extras: &Extras,
+) -> VCard {
     let mut entries = vec![
         VCardEntry::new(VCardProperty::Uid).with_value(text(&uid_value(&person.uid))),
         VCardEntry::new(VCardProperty::Fn).with_value(text(&person.display_name)),

@@ -7,7 +7,7 @@
 mod apply;
 mod charsets;
 pub mod linkedin;
-mod matching;
+pub(crate) mod matching;
 mod text;
 pub mod vcard;
 
@@ -18,6 +18,7 @@ use crate::network::addresses::Address;
 use crate::network::links::LinkKind;
 use crate::network::photos::Picture;
 
+pub(crate) use apply::{place, Placed};
 pub use charsets::{AssumedCharset, CharsetEvidence, CharsetExample};
 
 /// Files larger than this are refused before they are read: LinkedIn's largest export (30,000

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     V7_ACCENTS_KEPT,
     V8_COACH,
     V9_INTERACTIONS_BY_WEEK,
+    V10_SYNC,
 ];
 
 /// The version that last (re)created the search index: a store upgraded from any earlier version
@@ -67,6 +68,9 @@ const V8_COACH: &str = include_str!("v8_coach.sql");
 /// The interactions' index by time with their kind in it, so that counting reach-outs and
 /// interviews per week and month (goals, the plan, Progress) reads the index alone.
 const V9_INTERACTIONS_BY_WEEK: &str = include_str!("v9_interactions_by_week.sql");
+/// Sync with the user's own CardDAV/CalDAV server: accounts (never their password), where each
+/// person's card and each event is on the server, and what sync changed.
+const V10_SYNC: &str = include_str!("v10_sync.sql");
 
 /// Applies every migration after the store's current version, each in its own transaction.
 /// Returns the version the store had before.

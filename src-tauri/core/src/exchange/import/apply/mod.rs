@@ -94,27 +94,19 @@ fn apply(
             person_of.push(None);
             continue;
         }
-        let id = match index.find(contact) {
-            Match::Same(id) => {
-                if update_existing(tx, id, contact, now)? {
-                    summary.updated += 1;
-                    to_reindex.push(id);
-                } else {
-                    summary.unchanged += 1;
-                }
-                id
-            }
-            found => {
-                let id = insert_new(tx, contact, now)?;
-                to_reindex.push(id);
+        let (id, placed) = place(tx, &mut index, contact, now)?;
+        match placed {
+            Placed::Updated => summary.updated += 1,
+            Placed::Unchanged => summary.unchanged += 1,
+            Placed::New => summary.new += 1,
+            Placed::PossibleDuplicate => {
                 summary.new += 1;
-                if found == Match::NameOnly {
-                    summary.possible_duplicates += 1;
-                }
-                id
+                summary.possible_duplicates += 1;
             }
-        };
-        remember(&mut index, id, contact);
+        }
+        if placed != Placed::Unchanged {
+            to_reindex.push(id);
+        }
         person_of.push(Some(id));
     }
     for (contact, id) in parsed.contacts.iter().zip(&person_of) {
@@ -148,6 +140,44 @@ fn apply(
     search::reindex_people(tx, &to_reindex)?;
     progress(ImportProgress { done: total, total });
     Ok(summary)
+}
+
+/// What became of one incoming contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Placed {
+    /// Someone stored who gained what they lacked.
+    Updated,
+    /// Someone stored with nothing new in the contact.
+    Unchanged,
+    New,
+    /// New, with the name of someone stored and nothing to tell them apart.
+    PossibleDuplicate,
+}
+
+/// One contact, as an import places it: the person it matches gains what they lack (nothing
+/// typed is overwritten), or a new person is added. Their search entry is the caller's to
+/// refresh.
+pub(crate) fn place(
+    tx: &Transaction,
+    index: &mut Index,
+    contact: &Incoming,
+    now: DateTime<Utc>,
+) -> Result<(i64, Placed)> {
+    let placed = match index.find(contact) {
+        Match::Same(id) => match update_existing(tx, id, contact, now)? {
+            true => (id, Placed::Updated),
+            false => (id, Placed::Unchanged),
+        },
+        found => {
+            let id = insert_new(tx, contact, now)?;
+            match found == Match::NameOnly {
+                true => (id, Placed::PossibleDuplicate),
+                false => (id, Placed::New),
+            }
+        }
+    };
+    remember(index, placed.0, contact);
+    Ok(placed)
 }
 
 fn remember(index: &mut Index, id: i64, contact: &Incoming) {
