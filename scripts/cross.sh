@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Windows and macOS from this Linux machine (scripts/test.sh calls it; `scripts/cross.sh` alone
 # works too). Builds Rapport for x86_64-pc-windows-gnu and runs the tests that need no window
-# (the core's, the reminders crate's, the shell's unit tests, the CLI's and the commands' on the
-# mock runtime) under Wine; type-checks every target for both Macs. Warnings in our crates are
+# (the core's, the reminders and sync crates', the shell's unit tests, the CLI's and the commands'
+# on the mock runtime) under Wine; type-checks every target for both Macs. Warnings in our crates are
 # errors here. `scripts/cross.sh windows` or `scripts/cross.sh macos` does one half.
 #
 # rustup cannot fetch other targets' standard libraries on these machines, so the standard
@@ -63,7 +63,7 @@ windows() {
   export WINEDLLOVERRIDES="mscoree,mshtml="
   local build_json=$CROSS/windows-build.json
   CARGO_INCREMENTAL=0 CARGO_TARGET_DIR="$CROSS/windows" "$CARGO" test --locked --target "$WINDOWS" "${BUILD_STD[@]}" \
-    -p rapport-core -p rapport-reminders -p rapport --lib --bins --tests --no-run \
+    -p rapport-core -p rapport-reminders -p rapport-sync -p rapport --lib --bins --tests --no-run \
     --message-format=json-render-diagnostics >"$build_json"
   echo "    built in $((SECONDS - started)) s"
 
@@ -99,7 +99,8 @@ for line in open(sys.argv[1]):
     if message.get("reason") != "compiler-artifact" or not message.get("executable"):
         continue
     crate = os.path.dirname(message["manifest_path"])
-    ours = crate in (os.path.join(root, "src-tauri/core"), os.path.join(root, "src-tauri/reminders"))
+    ours = crate in (os.path.join(root, "src-tauri/" + name) for name in ("core", "reminders", "sync"))
+    # The sync scenarios need Radicale, Xandikos and a Secret Service: Linux programs.
     shell = crate == root and message["target"]["name"] in ("rapport_app", "cli", "commands")
     if ours or shell:
         print(crate + "\t" + message["executable"])

@@ -9,16 +9,17 @@ need_rust
 # dbus-daemon and dbus-monitor, nodejs runs the UI's unit tests, python3-venv holds the
 # independent parsers the exports are checked with (pip installs them into target/), dunst is
 # the notification server the end-to-end tests' notifications go to, sqlite3 is what the
-# benchmark compares the import with.
-need_packages "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver dbus nodejs python3 python3-venv dunst sqlite3
+# benchmark compares the import with, gnome-keyring is the Secret Service the sync tests keep the
+# password in, openssl makes their HTTPS test's certificate authority.
+need_packages "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver dbus nodejs python3 python3-venv dunst sqlite3 gnome-keyring openssl
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "==> installing tauri-driver"
   cargo install tauri-driver --locked --version 2.1.0
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 
-echo "==> the core, the reminders crate and the agent must not depend on Tauri or WebKit"
-for crate in rapport-core rapport-reminders rapport-agent; do
+echo "==> the core, the reminders and sync crates and the agent must not depend on Tauri or WebKit"
+for crate in rapport-core rapport-reminders rapport-sync rapport-agent; do
   tree=$(cargo tree --locked -p "$crate" -e normal,build --prefix none --target all)
   if grep -Ei '^(tauri|wry|webkit2gtk|tao|gtk)[ -]' <<<"$tree"; then
     echo "FAIL: $crate depends on the crates above; it must stay free of Tauri and WebKit" >&2
