@@ -246,14 +246,22 @@ pub fn run(data_dir: &Path, hidden: bool, show_followup: Option<i64>) -> Result<
                     let (handle, loop_store, dir) =
                         (app.handle().clone(), store.clone(), watched_dir.clone());
                     agent::supervise(program, watched_dir.clone(), move || {
-                        if reminders::start(handle, loop_store, health, inbox, &dir) {
+                        if reminders::start(handle, loop_store.clone(), health, inbox, &dir) {
                             tracing::error!("no agent could be started: the window runs the reminders while it is open");
+                            rapport_sync::background::start(loop_store, &dir);
                         }
                     });
                     agent::watch_store(app.handle().clone(), store, &watched_dir);
                     false
                 }
-                None => reminders::start(app.handle().clone(), store, health, inbox, &watched_dir),
+                None => {
+                    let started =
+                        reminders::start(app.handle().clone(), store.clone(), health, inbox, &watched_dir);
+                    if started {
+                        rapport_sync::background::start(store, &watched_dir);
+                    }
+                    started
+                }
             };
             if with_tray {
                 tray::own();

@@ -16,7 +16,12 @@ use tempfile::TempDir;
 pub fn python() -> PathBuf {
     static MADE: Mutex<()> = Mutex::new(());
     let _one_at_a_time = MADE.lock().unwrap_or_else(|e| e.into_inner());
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // The workspace's root, whichever of its crates' tests this is.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join("tests/python/sync-requirements.txt").exists())
+        .expect("the workspace's tests/python")
+        .to_path_buf();
     let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-venv");
     let python = venv.join("bin").join("python");
     let requirements = root.join("tests/python/sync-requirements.txt");

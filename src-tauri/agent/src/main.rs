@@ -105,6 +105,8 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     drop(handle);
+    // Sync runs beside the reminders, in the process that outlives the window.
+    rapport_sync::background::start(store.clone(), &data_dir);
     tracing::info!(data_dir = %data_dir.display(), "agent started");
     tray::run(tray, clicks, &window, arguments.at_login)
 }

@@ -9,32 +9,23 @@
 //! `If-None-Match: *`): a card changed on the server meanwhile is merged at the next pass,
 //! never overwritten.
 
-use std::collections::HashMap;
-
 use http::StatusCode;
 use libdav::carddav::GetAddressBookResources;
-use libdav::dav::{
-    Delete, GetEtag, GetProperties, ListResources, PutResource, SyncCollection, WebDavError,
-};
-use libdav::{names, PropertyName};
-use rapport_core::sync::{Account, Matcher, Received};
+use libdav::dav::{Delete, GetEtag, PutResource, WebDavError};
+use rapport_core::sync::{Account, Matcher, OutgoingCard, Received, ToSend};
 use rapport_core::Store;
 use serde::Serialize;
 
+use crate::changes::{changes, path_of};
 use crate::discovery::Session;
 use crate::error::Result;
-use crate::http::status;
 use crate::progress::{Phase, Progress};
-
-const GETCTAG: PropertyName<'static, 'static> =
-    PropertyName::new(names::CALENDAR_SERVER, "getctag");
 
 /// Cards fetched per request.
 const BATCH: usize = 100;
 
-/// Set in the environment, passes compare ctags and ETags even where the server offers
-/// `sync-collection` (so that the tests exercise that path against the same servers).
-pub const WITHOUT_SYNC_COLLECTION: &str = "RAPPORT_SYNC_WITHOUT_SYNC_COLLECTION";
+/// Cards sent at once.
+const IN_FLIGHT: usize = 6;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -51,122 +42,6 @@ pub struct ContactCounts {
     pub removed_elsewhere: usize,
     /// Cards deleted on the server because their person was deleted in Rapport.
     pub deleted: usize,
-}
-
-/// What changed on the server since the last pass.
-struct Changes {
-    changed: Vec<(String, Option<String>)>,
-    deleted: Vec<String>,
-    /// The token to keep once the pass has applied them.
-    token: Option<String>,
-}
-
-fn path_of(url: &str) -> String {
-    url.parse::<http::Uri>()
-        .map(|u| u.path().to_string())
-        .unwrap_or_else(|_| url.to_string())
-}
-
-async fn changes(
-    session: &Session<'_>,
-    store: &Store,
-    account: &Account,
-    book: &str,
-) -> Result<Changes> {
-    let token = store.addressbook_token(account.id)?;
-    let known = store.known_cards(account.id)?;
-    if std::env::var_os(WITHOUT_SYNC_COLLECTION).is_none() {
-        let previous = token.as_deref().and_then(|t| t.strip_prefix("sync:"));
-        let request = match previous {
-            Some(t) => SyncCollection::new(book).with_sync_token(t),
-            None => SyncCollection::new(book),
-        };
-        match session.dav.request(request).await {
-            Ok(response) => {
-                let changed = response
-                    .changed
-                    .into_iter()
-                    .filter(|r| {
-                        !r.resource_type.is_collection
-                            && r.href.trim_end_matches('/') != book.trim_end_matches('/')
-                    })
-                    .map(|r| (r.href, r.etag))
-                    .collect();
-                // A first sync-collection lists what is there, not what was deleted: cards
-                // Rapport knows that are absent are found by listing (below) once.
-                let mut deleted = response.deleted;
-                if previous.is_none() && !known.is_empty() {
-                    deleted.extend(absent_cards(session, book, &known).await?);
-                }
-                return Ok(Changes {
-                    changed,
-                    deleted,
-                    token: Some(format!("sync:{}", response.new_sync_token)),
-                });
-            }
-            // An expired token (valid-sync-token): start over from a full listing.
-            Err(WebDavError::PreconditionFailed(_)) => {}
-            Err(e) if matches!(status(&e), Some(s) if s.is_client_error() && s != StatusCode::UNAUTHORIZED) =>
-                {}
-            Err(e) => return Err(session.fail("the list of changed cards")(e)),
-        }
-    }
-    let ctag = session
-        .dav
-        .request(GetProperties::new(book, &[&GETCTAG]))
-        .await
-        .ok()
-        .and_then(|r| r.values.into_iter().next().and_then(|(_, v)| v));
-    let ctag_token = ctag.as_ref().map(|c| format!("ctag:{c}"));
-    if ctag_token.is_some() && ctag_token == token {
-        return Ok(Changes {
-            changed: Vec::new(),
-            deleted: Vec::new(),
-            token,
-        });
-    }
-    let listed = session
-        .dav
-        .request(ListResources::new(book))
-        .await
-        .map_err(session.fail("the list of cards"))?
-        .resources;
-    let mut present = HashMap::new();
-    for resource in listed
-        .into_iter()
-        .filter(|r| !r.resource_type.is_collection)
-    {
-        present.insert(resource.href, resource.etag);
-    }
-    let deleted = known
-        .keys()
-        .filter(|href| !present.contains_key(*href))
-        .cloned()
-        .collect();
-    Ok(Changes {
-        changed: present.into_iter().collect(),
-        deleted,
-        token: ctag_token,
-    })
-}
-
-async fn absent_cards(
-    session: &Session<'_>,
-    book: &str,
-    known: &HashMap<String, rapport_core::sync::KnownCard>,
-) -> Result<Vec<String>> {
-    let listed = session
-        .dav
-        .request(ListResources::new(book))
-        .await
-        .map_err(session.fail("the list of cards"))?
-        .resources;
-    let present: std::collections::HashSet<String> = listed.into_iter().map(|r| r.href).collect();
-    Ok(known
-        .keys()
-        .filter(|h| !present.contains(*h))
-        .cloned()
-        .collect())
 }
 
 /// Brings in what changed on the server.
@@ -271,6 +146,40 @@ async fn etag_after_put(
 }
 
 /// Sends what changed in Rapport.
+/// One card's PUT: an update at its ETag, or a new card that must not exist yet.
+async fn put_card(
+    session: &Session<'_>,
+    book: &str,
+    person: &ToSend,
+    card: &OutgoingCard,
+) -> (
+    String,
+    std::result::Result<Option<String>, crate::http::DavError>,
+) {
+    const MEDIA: &str = "text/vcard; charset=utf-8";
+    let href = person
+        .href
+        .clone()
+        .unwrap_or_else(|| card_href(book, &card.uid));
+    let request = PutResource::new(&href);
+    let result = match &person.etag {
+        Some(etag) if person.href.is_some() => {
+            session
+                .dav
+                .request(request.update(&card.text, MEDIA, etag))
+                .await
+        }
+        _ => session.dav.request(request.create(&card.text, MEDIA)).await,
+    };
+    let result = match result {
+        Ok(response) => Ok(etag_after_put(session, &href, response.etag).await),
+        Err(e) => Err(e),
+    };
+    (href, result)
+}
+
+/// Sends what changed in Rapport, a few cards at a time (the server's latency, not Rapport,
+/// is what a first sync of thousands waits on).
 async fn send(
     session: &Session<'_>,
     store: &Store,
@@ -281,58 +190,40 @@ async fn send(
 ) -> Result<()> {
     let to_send = store.cards_to_send(account.id)?;
     let total = to_send.len();
-    for (done, person) in to_send.into_iter().enumerate() {
-        if done % 50 == 0 {
-            progress(Progress {
-                phase: Phase::Sending,
-                done,
-                total,
-            });
-        }
-        let card = store.outgoing_card(person.person_id, account.card_version)?;
-        const MEDIA: &str = "text/vcard; charset=utf-8";
-        let (href, result) = match (&person.href, &person.etag) {
-            (Some(href), Some(etag)) => (
-                href.clone(),
-                session
-                    .dav
-                    .request(PutResource::new(href).update(&card.text, MEDIA, etag))
-                    .await,
-            ),
-            (Some(href), None) => (
-                href.clone(),
-                session
-                    .dav
-                    .request(PutResource::new(href).create(&card.text, MEDIA))
-                    .await,
-            ),
-            (None, _) => {
-                let href = card_href(book, &card.uid);
-                let result = session
-                    .dav
-                    .request(PutResource::new(&href).create(&card.text, MEDIA))
-                    .await;
-                (href, result)
+    for (i, batch) in to_send.chunks(IN_FLIGHT).enumerate() {
+        progress(Progress {
+            phase: Phase::Sending,
+            done: i * IN_FLIGHT,
+            total,
+        });
+        let cards = batch
+            .iter()
+            .map(|person| store.outgoing_card(person.person_id, account.card_version))
+            .collect::<rapport_core::Result<Vec<_>>>()?;
+        let puts = batch
+            .iter()
+            .zip(&cards)
+            .map(|(person, card)| put_card(session, book, person, card));
+        let results = futures_util::future::join_all(puts).await;
+        for ((person, card), (href, result)) in batch.iter().zip(&cards).zip(results) {
+            match result {
+                Ok(etag) => {
+                    store.card_sent(
+                        account.id,
+                        person.person_id,
+                        &href,
+                        etag.as_deref(),
+                        &card.base,
+                    )?;
+                    counts.sent += 1;
+                }
+                // Changed (or made) on the server since Rapport last looked: the next pass
+                // brings it in and merges it, and sends the result.
+                Err(WebDavError::BadStatusCode(StatusCode::PRECONDITION_FAILED)) => {
+                    tracing::info!(%href, "the card changed on the server meanwhile; merged next pass");
+                }
+                Err(e) => return Err(session.fail("a card sent")(e)),
             }
-        };
-        match result {
-            Ok(response) => {
-                let etag = etag_after_put(session, &href, response.etag).await;
-                store.card_sent(
-                    account.id,
-                    person.person_id,
-                    &href,
-                    etag.as_deref(),
-                    &card.base,
-                )?;
-                counts.sent += 1;
-            }
-            // Changed (or made) on the server since Rapport last looked: the next pass brings it
-            // in and merges it, and sends the result.
-            Err(WebDavError::BadStatusCode(StatusCode::PRECONDITION_FAILED)) => {
-                tracing::info!(%href, "the card changed on the server meanwhile; merged next pass");
-            }
-            Err(e) => return Err(session.fail("a card sent")(e)),
         }
     }
     Ok(())

@@ -7,6 +7,8 @@
 //! agent and the window call it from any thread.
 
 mod address;
+pub mod background;
+mod changes;
 mod contacts;
 mod discovery;
 mod error;
@@ -25,7 +27,8 @@ use rapport_reminders::loop_lock::LoopLock;
 use serde::Serialize;
 
 pub use address::server_url;
-pub use contacts::{ContactCounts, WITHOUT_SYNC_COLLECTION};
+pub use changes::WITHOUT_SYNC_COLLECTION;
+pub use contacts::ContactCounts;
 pub use discovery::{DEFAULT_ADDRESSBOOK, DEFAULT_CALENDAR};
 pub use error::{Result, SyncError, SyncErrorPayload};
 pub use events::EventCounts;

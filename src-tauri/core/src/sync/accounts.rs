@@ -205,6 +205,24 @@ impl Store {
         })
     }
 
+    /// Changes whenever something sync sends changes (a person, a follow-up, a meeting), and
+    /// not for what sync itself records: a pass that ends with the same fingerprint it started
+    /// with needs no other.
+    pub fn sync_fingerprint(&self) -> Result<String> {
+        self.read(|conn| {
+            Ok(conn
+                .prepare_cached(
+                    "SELECT ifnull((SELECT max(updated_at) FROM person), '') || '|' ||
+                        (SELECT count(*) FROM person WHERE deleted_at IS NULL) || '|' ||
+                        ifnull((SELECT max(id) FROM followup), 0) || '|' ||
+                        (SELECT count(*) FROM followup WHERE state = 'pending') || '|' ||
+                        (SELECT total(julianday(due_at)) FROM followup WHERE state = 'pending') || '|' ||
+                        ifnull((SELECT max(updated_at) FROM meeting), '')",
+                )?
+                .query_row([], |r| r.get(0))?)
+        })
+    }
+
     /// The address book's sync-token or ctag as of the end of the last good pass.
     pub fn addressbook_token(&self, id: i64) -> Result<Option<String>> {
         self.read(|conn| {

@@ -1,0 +1,138 @@
+//! The first sync of an address book of thousands, and an idle re-sync, against a local Radicale
+//! with the password in a real Secret Service — the `rapport` binary as a user runs it.
+//!
+//! `cargo bench --bench sync` syncs 3,000 people (targets: first sync ≤ 20 s; idle re-sync
+//! ≤ 1 s fetching no card) and compares the sync's peak memory with 300 people (flat: no address
+//! book held whole); `cargo test --bench sync` runs it on 100 people, to show that it runs.
+
+#[path = "../../../tests/sync/servers.rs"]
+#[allow(dead_code)]
+mod servers;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use servers::{Keyring, Kind, Server};
+
+fn address_book(count: usize) -> String {
+    (0..count)
+        .map(|i| {
+            format!(
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i:05}\r\nN:{i:05};Person;;;\r\nEMAIL:person{i}@example.org\r\nTEL:+1 555 {i:07}\r\nORG:Company {}\r\nTITLE:Engineer\r\nNOTE:Met at the career fair; follow up about the internship.\r\nEND:VCARD\r\n",
+                i % 50
+            )
+        })
+        .collect()
+}
+
+/// Runs `rapport ARGS` to its end; how long it took and its peak resident memory (MiB).
+fn timed(rapport: &mut Command) -> (Duration, f64) {
+    let started = Instant::now();
+    let mut child = rapport.stdout(Stdio::null()).spawn().expect("rapport runs");
+    let mut peak_kib = 0u64;
+    let status_file = format!("/proc/{}/status", child.id());
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_file) {
+            if let Some(kib) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+            {
+                peak_kib = peak_kib.max(kib);
+            }
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "rapport sync failed");
+            return (started.elapsed(), peak_kib as f64 / 1024.0);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+struct Run {
+    first: Duration,
+    first_peak: f64,
+    idle: Duration,
+    idle_gets: usize,
+    idle_fetches: usize,
+}
+
+fn run(count: usize) -> Run {
+    let keyring = Keyring::start();
+    let server = Server::start(Kind::Radicale);
+    let data = tempfile::tempdir().unwrap();
+    let rapport = |args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rapport"));
+        command
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", &keyring.bus)
+            .env_remove("RUST_LOG");
+        command
+    };
+    let file = data.path().join("network.vcf");
+    std::fs::create_dir_all(data.path()).unwrap();
+    std::fs::write(&file, address_book(count)).unwrap();
+    let imported = rapport(&["import", "vcard", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(imported.status.success());
+    let mut add = rapport(&[
+        "accounts",
+        "add",
+        "--url",
+        &server.url(),
+        "--user",
+        "alice",
+        "--password-stdin",
+    ])
+    .stdin(Stdio::piped())
+    .stdout(Stdio::null())
+    .spawn()
+    .unwrap();
+    add.stdin.take().unwrap().write_all(b"secret").unwrap();
+    assert!(add.wait().unwrap().success());
+
+    let (first, first_peak) = timed(&mut rapport(&["sync"]));
+    let (log_before, gets_before) = (server.log().len(), server.requests("GET"));
+    let (idle, _) = timed(&mut rapport(&["sync"]));
+    let idle_log = server.log()[log_before..].to_string();
+    Run {
+        first,
+        first_peak,
+        idle,
+        idle_gets: server.requests("GET") - gets_before,
+        idle_fetches: idle_log.matches("address-data").count(),
+    }
+}
+
+fn main() {
+    let full = std::env::args().any(|arg| arg == "--bench");
+    let counts: &[usize] = if full { &[300, 3000] } else { &[100] };
+    eprintln!(
+        "Rapport sync benchmark (local Radicale, release: {})",
+        !cfg!(debug_assertions)
+    );
+    for &count in counts {
+        let r = run(count);
+        println!(
+            "sync {count:>5} people: first sync {:>6.2} s ({:.0} cards/s, peak {:.1} MiB) · idle re-sync {:>5.3} s, {} cards fetched, {} GETs",
+            r.first.as_secs_f64(),
+            count as f64 / r.first.as_secs_f64(),
+            r.first_peak,
+            r.idle.as_secs_f64(),
+            r.idle_fetches,
+            r.idle_gets
+        );
+        assert_eq!(
+            r.idle_fetches + r.idle_gets,
+            0,
+            "an idle re-sync fetches no card"
+        );
+    }
+    if full {
+        println!("targets: first sync of 3,000 ≤ 20 s; idle re-sync ≤ 1 s with no card fetched; peak memory flat from 300 to 3,000");
+    }
+}
