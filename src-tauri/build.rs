@@ -114,6 +114,11 @@ const COMMANDS: &[&str] = &[
     "set_person_photo",
     "remove_person_photo",
     "photo_thumbnails",
+    "list_accounts",
+    "add_account",
+    "sync_now",
+    "remove_account",
+    "sync_conflicts",
 ];
 
 fn main() {

@@ -1,7 +1,8 @@
 //! Sync while Rapport runs, in the process that owns the reminder loop (the agent on Linux):
 //! a pass at start, a few seconds after any change sync would send (debounced), every 15
-//! minutes, and sooner again after a failure (1, 2, 4… minutes, up to the 15). With no account
-//! it only listens for changes, waking nothing.
+//! minutes, and sooner again after a failure (1, 2, 4… minutes, up to the 15). An account's
+//! first upload waits for the user ("Sync now", `rapport sync`). With no account synced yet it
+//! only listens for changes, waking nothing.
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -50,9 +51,11 @@ fn run(store: &Store, changes: &mpsc::Receiver<StoreChanged>) {
     loop {
         let now = Instant::now();
         if next_pass.is_some_and(|at| at <= now) {
-            let has_accounts = store.accounts().map(|a| !a.is_empty()).unwrap_or(false);
-            next_pass = if has_accounts {
-                match crate::sync_all(store, &mut |_, _| {}) {
+            let started = store
+                .accounts()
+                .map(|a| a.iter().any(|a| a.last_sync_at.is_some()));
+            next_pass = if started.unwrap_or(false) {
+                match crate::sync_started(store) {
                     Ok(report) if report.all_synced() => failures = 0,
                     Ok(_) => failures += 1,
                     Err(error) => {

@@ -211,10 +211,28 @@ async fn sync_one(
 /// One pass over every account, one after the other; an account that fails is reported (and
 /// its error kept for Settings) and the others still sync.
 pub fn sync_all(store: &Store, progress: &mut dyn FnMut(i64, Progress)) -> Result<PassReport> {
+    sync_where(store, &|_| true, progress)
+}
+
+/// A pass over the accounts synced before: the first upload of an account waits for the user
+/// (Settings shows what it will do first; "Sync now" or `rapport sync` starts it).
+pub fn sync_started(store: &Store) -> Result<PassReport> {
+    sync_where(
+        store,
+        &|account| account.last_sync_at.is_some(),
+        &mut |_, _| {},
+    )
+}
+
+fn sync_where(
+    store: &Store,
+    chosen: &dyn Fn(&Account) -> bool,
+    progress: &mut dyn FnMut(i64, Progress),
+) -> Result<PassReport> {
     let _one_sync = lock(store.data_dir())?;
     let runtime = runtime();
     let mut accounts = Vec::new();
-    for account in store.accounts()? {
+    for account in store.accounts()?.into_iter().filter(|a| chosen(a)) {
         let outcome = runtime.block_on(sync_one(store, &account, progress));
         let report = match outcome {
             Ok((contacts, events)) => {

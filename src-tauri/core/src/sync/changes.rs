@@ -57,4 +57,33 @@ impl Store {
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }
+
+    /// The latest conflicts sync kept, across everyone, with whose they are.
+    pub fn recent_sync_conflicts(&self, limit: usize) -> Result<Vec<(String, SyncChange)>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT p.display_name, c.account_id, a.user_name || ' on ' || a.url, c.at,
+                        c.field, c.before, c.after, c.conflict
+                 FROM sync_change c JOIN sync_account a ON a.id = c.account_id
+                 JOIN person p ON p.id = c.person_id
+                 WHERE c.conflict = 1 AND p.deleted_at IS NULL
+                 ORDER BY c.at DESC, c.id DESC LIMIT ?1",
+            )?;
+            let rows = statement.query_map([limit as i64], |r| {
+                Ok((
+                    r.get(0)?,
+                    SyncChange {
+                        account_id: r.get(1)?,
+                        account: r.get(2)?,
+                        at: from_db(&r.get::<_, String>(3)?).unwrap_or_default(),
+                        field: r.get(4)?,
+                        before: r.get(5)?,
+                        after: r.get(6)?,
+                        conflict: r.get(7)?,
+                    },
+                ))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
 }

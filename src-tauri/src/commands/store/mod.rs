@@ -1,4 +1,5 @@
 //! Commands over the floor: backups and settings.
 
+pub mod accounts;
 pub mod backups;
 pub mod settings;
