@@ -3,14 +3,15 @@
 # numbers (docs/PERFORMANCE.md says what each means). Installs what is missing, builds release
 # binaries, generates the seeded data once (kept in target/perf), then runs:
 #   the benchmarks (cargo bench --bench heavy: search, warm paths, Today, a person, import,
-#   search at 1M, the weekly plan), the app under Xvfb, opened from the tray's "Open" as a user
+#   search at 1M, the weekly plan), the sync benchmark (cargo bench --bench sync: a first sync of
+#   3,000 people and an idle re-sync against a local Radicale), the app under Xvfb, opened from the tray's "Open" as a user
 #   does (start-up vs an empty Tauri window, memory of the agent and the window, idle wake-ups),
 #   and the kill -9 runs (import, follow-ups).
 # Takes about half an hour on two cores. RUNS=N changes the number of kill runs (default 100).
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 need_rust
-need_packages "${BUILD_PACKAGES[@]}" sqlite3 xvfb xauth dbus dunst python3 python3-xlib
+need_packages "${BUILD_PACKAGES[@]}" sqlite3 xvfb xauth dbus dunst python3 python3-xlib python3-venv gnome-keyring
 
 RUNS=${RUNS:-100}
 PY=/usr/bin/python3 # the system Python, which has python3-xlib
@@ -26,6 +27,8 @@ csv=$(target/release/rapport-generate csv 30000)
 
 echo "==> benchmarks"
 cargo bench --locked --bench heavy
+echo "==> sync: the first sync of 3,000 people and an idle re-sync against a local Radicale"
+cargo bench --locked --bench sync
 
 echo "==> the app under Xvfb, opened from the tray's menu: start-up, memory, idle"
 xvfb-run -a --server-args="-screen 0 1280x800x24" \

@@ -38,6 +38,9 @@ xvfb-run -a --server-args="-screen 0 1280x800x24" cargo test --locked --workspac
 echo "==> the heavy-user benchmark, once on a small store (that it runs; its numbers mean nothing here)"
 cargo test --locked --bench heavy
 
+echo "==> the sync benchmark, once on 100 people against Radicale (that it runs)"
+cargo test --locked --bench sync
+
 echo "==> the GitHub workflows, linted"
 bash scripts/lint-workflows.sh
 

@@ -15,4 +15,8 @@ mod network;
 mod notifications;
 mod panel;
 mod people;
+#[path = "../sync/servers.rs"]
+#[allow(dead_code)]
+mod servers;
+mod sync;
 mod workflow;

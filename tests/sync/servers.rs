@@ -150,11 +150,8 @@ impl Server {
                     .arg(format!("127.0.0.1:{port}"))
                     .arg("--storage-filesystem-folder")
                     .arg(storage.path().join("collections"))
-                    .args([
-                        "--logging-level",
-                        "debug",
-                        "--logging-request-header-on-debug",
-                    ]);
+                    // Each request and its REPORT's kind are logged at info (the tests count them).
+                    .args(["--logging-level", "info"]);
                 match &options.password {
                     Some(password) => {
                         let users = storage.path().join("users");
@@ -241,6 +238,11 @@ impl Server {
         }
         let storage = std::mem::replace(&mut self.storage, tempfile::tempdir().unwrap());
         Server::start_on(self.kind, self.port, storage, self.options.clone())
+    }
+
+    /// The server's process (to measure its CPU time).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
     }
 
     /// How many `method` requests the server has logged.

@@ -26,11 +26,26 @@ fn address_book(count: usize) -> String {
         .collect()
 }
 
-/// Runs `rapport ARGS` to its end; how long it took and its peak resident memory (MiB).
-fn timed(rapport: &mut Command) -> (Duration, f64) {
+/// CPU seconds (user + system) a process has used so far.
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0) // USER_HZ is 100 on Linux
+}
+
+struct Timed {
+    wall: Duration,
+    peak_mib: f64,
+    cpu: f64,
+}
+
+/// Runs `rapport ARGS` to its end: how long it took, its peak resident memory and its CPU time.
+fn timed(rapport: &mut Command) -> Timed {
     let started = Instant::now();
     let mut child = rapport.stdout(Stdio::null()).spawn().expect("rapport runs");
-    let mut peak_kib = 0u64;
+    let (mut peak_kib, mut cpu) = (0u64, 0.0);
     let status_file = format!("/proc/{}/status", child.id());
     loop {
         if let Ok(text) = std::fs::read_to_string(&status_file) {
@@ -42,17 +57,22 @@ fn timed(rapport: &mut Command) -> (Duration, f64) {
                 peak_kib = peak_kib.max(kib);
             }
         }
+        cpu = cpu_seconds(child.id()).unwrap_or(cpu);
         if let Some(status) = child.try_wait().unwrap() {
             assert!(status.success(), "rapport sync failed");
-            return (started.elapsed(), peak_kib as f64 / 1024.0);
+            return Timed {
+                wall: started.elapsed(),
+                peak_mib: peak_kib as f64 / 1024.0,
+                cpu,
+            };
         }
         std::thread::sleep(Duration::from_millis(10));
     }
 }
 
 struct Run {
-    first: Duration,
-    first_peak: f64,
+    first: Timed,
+    server_cpu: f64,
     idle: Duration,
     idle_gets: usize,
     idle_fetches: usize,
@@ -95,13 +115,16 @@ fn run(count: usize) -> Run {
     add.stdin.take().unwrap().write_all(b"secret").unwrap();
     assert!(add.wait().unwrap().success());
 
-    let (first, first_peak) = timed(&mut rapport(&["sync"]));
+    let server_cpu = || server.pid().and_then(cpu_seconds).unwrap_or(0.0);
+    let before = server_cpu();
+    let first = timed(&mut rapport(&["sync"]));
+    let server_cpu = server_cpu() - before;
     let (log_before, gets_before) = (server.log().len(), server.requests("GET"));
-    let (idle, _) = timed(&mut rapport(&["sync"]));
+    let idle = timed(&mut rapport(&["sync"])).wall;
     let idle_log = server.log()[log_before..].to_string();
     Run {
         first,
-        first_peak,
+        server_cpu,
         idle,
         idle_gets: server.requests("GET") - gets_before,
         idle_fetches: idle_log.matches("address-data").count(),
@@ -117,11 +140,13 @@ fn main() {
     );
     for &count in counts {
         let r = run(count);
+        let wall = r.first.wall.as_secs_f64();
         println!(
-            "sync {count:>5} people: first sync {:>6.2} s ({:.0} cards/s, peak {:.1} MiB) · idle re-sync {:>5.3} s, {} cards fetched, {} GETs",
-            r.first.as_secs_f64(),
-            count as f64 / r.first.as_secs_f64(),
-            r.first_peak,
+            "sync {count:>5} people: first sync {wall:>6.2} s ({:.0} cards/s; CPU: Rapport {:.2} s, the server {:.2} s; Rapport's peak {:.1} MiB) · idle re-sync {:>5.3} s, {} cards fetched, {} GETs",
+            count as f64 / wall,
+            r.first.cpu,
+            r.server_cpu,
+            r.first.peak_mib,
             r.idle.as_secs_f64(),
             r.idle_fetches,
             r.idle_gets

@@ -208,13 +208,7 @@ async fn send(
         for ((person, card), (href, result)) in batch.iter().zip(&cards).zip(results) {
             match result {
                 Ok(etag) => {
-                    store.card_sent(
-                        account.id,
-                        person.person_id,
-                        &href,
-                        etag.as_deref(),
-                        &card.base,
-                    )?;
+                    store.card_sent(account.id, person, &href, etag.as_deref(), &card.base)?;
                     counts.sent += 1;
                 }
                 // Changed (or made) on the server since Rapport last looked: the next pass

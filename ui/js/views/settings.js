@@ -1,7 +1,9 @@
-// Settings and care: starting at login, quiet hours, keep-in-touch by circle, the weekly digest
-// and birthday reminders, speaking rate, where the data and the log are, and the version.
+// Settings and care: starting at login, sync with the user's own server, quiet hours,
+// keep-in-touch by circle, the weekly digest and birthday reminders, speaking rate, where the data
+// and the log are, and the version.
 
 import { h, replaceChildren } from '../dom.js';
+import { syncCard } from './sync.js';
 
 function saved(status, text = 'Saved.') {
   replaceChildren(status, text);
@@ -148,6 +150,7 @@ export function settingsView({ settings, call, openData }) {
   return h('div', { id: 'settings' },
     h('h1', { class: 'page-title' }, 'Settings'),
     startupCard({ settings, call }),
+    syncCard({ call }),
     cadenceCard({ settings, call }),
     coachCard({ settings, call }),
     pitchCard({ settings, call }),

@@ -31,6 +31,10 @@ pub struct ToSend {
     pub person_id: i64,
     pub href: Option<String>,
     pub etag: Option<String>,
+    /// Changes not yet sent when it was listed (what sending it makes good).
+    pub changes: i64,
+    /// The person as of the listing, to notice an edit made while a new card is on its way.
+    pub updated_at: String,
 }
 
 /// Who is stored, as contacts made elsewhere are matched against (loaded once a pass, at the
@@ -61,6 +65,8 @@ fn fields_json(fields: &Fields) -> String {
     serde_json::to_string(fields).expect("fields serialise")
 }
 
+/// Records a card's state; `dirty` is the number of changes still to send (0: in step).
+#[allow(clippy::too_many_arguments)]
 fn put_card(
     tx: &Transaction,
     account_id: i64,
@@ -68,7 +74,8 @@ fn put_card(
     person_id: i64,
     etag: Option<&str>,
     base: &Fields,
-    synced_at: &str,
+    dirty: i64,
+    now: &str,
 ) -> Result<()> {
     // A second card of someone who has one is theirs too, but Rapport writes only to the first.
     let has_own: bool = tx
@@ -79,10 +86,10 @@ fn put_card(
         .query_row(params![account_id, person_id, href], |r| r.get(0))?;
     let role = if has_own { "also" } else { "own" };
     tx.prepare_cached(
-        "INSERT INTO sync_card (account_id, href, person_id, etag, base, synced_at, role)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO sync_card (account_id, href, person_id, etag, base, synced_at, role, dirty)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (account_id, href) DO UPDATE SET person_id = ?3, etag = ?4, base = ?5,
-             synced_at = ?6, removed_at = NULL",
+             synced_at = ?6, removed_at = NULL, dirty = ?8",
     )?
     .execute(params![
         account_id,
@@ -90,8 +97,9 @@ fn put_card(
         person_id,
         etag,
         fields_json(base),
-        synced_at,
-        role
+        now,
+        role,
+        dirty
     ])?;
     Ok(())
 }
@@ -172,10 +180,10 @@ impl Store {
     pub fn cards_to_send(&self, account_id: i64) -> Result<Vec<ToSend>> {
         self.read(|conn| {
             let mut statement = conn.prepare_cached(
-                "SELECT p.id, c.href, c.etag FROM person p
+                "SELECT p.id, c.href, c.etag, ifnull(c.dirty, 0), p.updated_at FROM person p
                  LEFT JOIN sync_card c ON c.account_id = ?1 AND c.person_id = p.id AND c.role = 'own'
                  WHERE p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
-                   AND c.removed_at IS NULL AND (c.href IS NULL OR p.updated_at > c.synced_at)
+                   AND c.removed_at IS NULL AND (c.href IS NULL OR c.dirty > 0)
                  ORDER BY p.id",
             )?;
             let rows = statement.query_map([account_id], |r| {
@@ -183,6 +191,8 @@ impl Store {
                     person_id: r.get(0)?,
                     href: r.get(1)?,
                     etag: r.get(2)?,
+                    changes: r.get(3)?,
+                    updated_at: r.get(4)?,
                 })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -194,17 +204,29 @@ impl Store {
     pub fn card_sent(
         &self,
         account_id: i64,
-        person_id: i64,
+        listed: &ToSend,
         href: &str,
         etag: Option<&str>,
         sent: &str,
     ) -> Result<()> {
         let (base, _) = self.card_fields(sent)?;
+        let now = to_db(self.now());
         self.write(|tx| {
-            let synced_at: String = tx
-                .prepare_cached("SELECT updated_at FROM person WHERE id = ?1")?
-                .query_row([person_id], |r| r.get(0))?;
-            put_card(tx, account_id, href, person_id, etag, &base, &synced_at)
+            let person_id = listed.person_id;
+            let (dirty, updated_at): (Option<i64>, String) = tx
+                .prepare_cached(
+                    "SELECT (SELECT dirty FROM sync_card WHERE account_id = ?1 AND href = ?2),
+                            updated_at FROM person WHERE id = ?3",
+                )?
+                .query_row(params![account_id, href, person_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+            // What changed while the card was on its way is still to send.
+            let left = match dirty {
+                Some(dirty) => (dirty - listed.changes).max(0),
+                None => i64::from(updated_at != listed.updated_at),
+            };
+            put_card(tx, account_id, href, person_id, etag, &base, left, &now)
         })
     }
 
@@ -237,14 +259,9 @@ impl Store {
                 add_links_and_photo(tx, person_id, &incoming, now)?;
                 search::reindex_person(tx, person_id)?;
                 let ours = fields_in(tx, person_id)?;
-                // A match that already had more than the card sends it back (synced_at before
-                // the person's last change).
-                let synced_at = if ours == theirs {
-                    to_db(now)
-                } else {
-                    String::new()
-                };
-                put_card(tx, account_id, href, person_id, etag, &theirs, &synced_at)?;
+                // A match that already had more than the card sends it back.
+                let dirty = i64::from(ours != theirs);
+                put_card(tx, account_id, href, person_id, etag, &theirs, dirty, &at)?;
                 return Ok(match placed {
                     Placed::New | Placed::PossibleDuplicate => Received::New { person_id },
                     Placed::Updated | Placed::Unchanged => Received::Matched { person_id },
@@ -270,13 +287,10 @@ impl Store {
             }
             add_links_and_photo(tx, person_id, &incoming, now)?;
             record_changes(tx, account_id, person_id, &merged.changes, &at)?;
-            let synced_at: String = if merged.fields == theirs {
-                tx.prepare_cached("SELECT updated_at FROM person WHERE id = ?1")?
-                    .query_row([person_id], |r| r.get(0))?
-            } else {
-                String::new() // Rapport's merge differs from the server's card: send it back.
-            };
-            put_card(tx, account_id, href, person_id, etag, &theirs, &synced_at)?;
+            // Rapport's merge differs from the server's card (changes of its own, a conflict
+            // kept): send it back; otherwise they are in step.
+            let dirty = i64::from(merged.fields != theirs);
+            put_card(tx, account_id, href, person_id, etag, &theirs, dirty, &at)?;
             let conflicts = merged.conflicts();
             Ok(if merged.changes.is_empty() {
                 Received::Unchanged { person_id }

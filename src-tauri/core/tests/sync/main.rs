@@ -39,7 +39,7 @@ fn send_all(store: &Store, account: i64) -> Vec<(String, String)> {
             .unwrap();
         let href = format!("/alice/rapport/{}.vcf", card.uid);
         store
-            .card_sent(account, person.person_id, &href, Some("\"1\""), &card.base)
+            .card_sent(account, &person, &href, Some("\"1\""), &card.base)
             .unwrap();
         sent.push((href, card.text));
     }
@@ -277,4 +277,44 @@ fn follow_ups_due_in_the_next_60_days_are_events_birthdays_are_not() {
     );
     store.complete_followup(soon.id).unwrap();
     assert!(store.events_to_sync().unwrap().is_empty());
+}
+
+#[test]
+fn an_edit_in_the_same_second_as_the_sync_is_still_sent() {
+    // The store's times have a second's grain; the clock here does not move at all.
+    let store = memory_store(&clock_at("2026-03-02T09:00:00Z"));
+    let account = account(&store);
+    let ada = add(&store, "Ada Lovelace");
+    send_all(&store, account);
+    assert!(store.cards_to_send(account).unwrap().is_empty());
+    let mut input = PersonInput::named("Ada Lovelace");
+    input.organization = Some("Royal Society".into());
+    store.update_person(ada.id, input).unwrap();
+    assert_eq!(store.cards_to_send(account).unwrap().len(), 1);
+}
+
+#[test]
+fn an_edit_while_a_card_is_on_its_way_is_sent_next_time() {
+    let store = memory_store(&clock_at("2026-03-02T09:00:00Z"));
+    let account = account(&store);
+    let ada = add(&store, "Ada Lovelace");
+    send_all(&store, account);
+    store
+        .update_person(ada.id, PersonInput::named("Ada King"))
+        .unwrap();
+    let listed = store.cards_to_send(account).unwrap().remove(0);
+    let card = store.outgoing_card(ada.id, CardVersion::V3).unwrap();
+    // Edited again while that card is being sent.
+    store
+        .update_person(ada.id, PersonInput::named("Ada, Countess of Lovelace"))
+        .unwrap();
+    let href = listed.href.clone().unwrap();
+    store
+        .card_sent(account, &listed, &href, Some("\"2\""), &card.base)
+        .unwrap();
+    assert_eq!(
+        store.cards_to_send(account).unwrap().len(),
+        1,
+        "the second edit is not lost"
+    );
 }

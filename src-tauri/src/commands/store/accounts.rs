@@ -3,7 +3,7 @@
 
 use rapport_core::sync::{Account, SyncChange};
 use rapport_sync::{AccountInput, Added, PassReport};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -19,9 +19,28 @@ pub struct NewAccountForm {
     pub calendar: Option<String>,
 }
 
+/// An account as Settings shows it: with how many people its next sync sends (all of them,
+/// before the first).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountView {
+    #[serde(flatten)]
+    pub account: Account,
+    pub people_to_send: usize,
+}
+
 #[tauri::command]
-pub async fn list_accounts(state: State<'_, AppState>) -> CommandResult<Vec<Account>> {
-    Ok(state.store.accounts()?)
+pub async fn list_accounts(state: State<'_, AppState>) -> CommandResult<Vec<AccountView>> {
+    let store = &state.store;
+    let mut views = Vec::new();
+    for account in store.accounts()? {
+        let people_to_send = store.cards_to_send(account.id)?.len();
+        views.push(AccountView {
+            account,
+            people_to_send,
+        });
+    }
+    Ok(views)
 }
 
 /// Adds the account (the server asked, the collections found or made, the password in the

@@ -30,8 +30,11 @@ CREATE TABLE sync_card (
     person_id    INTEGER NOT NULL,
     etag         TEXT,
     base         TEXT NOT NULL,
-    -- When Rapport last sent or received it (the person changed after this is sent again).
+    -- When Rapport last sent or received it.
     synced_at    TEXT NOT NULL,
+    -- Changes to the person not sent yet (counted by the triggers below, so that an edit made
+    -- while its card is on its way is sent too; timestamps have a second's grain).
+    dirty        INTEGER NOT NULL DEFAULT 0,
     -- Deleted on the server by another device: the person is kept and not uploaded again until
     -- the user chooses to.
     removed_at   TEXT,
@@ -42,6 +45,29 @@ CREATE TABLE sync_card (
 ) STRICT;
 CREATE UNIQUE INDEX sync_card_person ON sync_card (account_id, person_id) WHERE role = 'own';
 CREATE INDEX sync_card_of_person ON sync_card (person_id);
+
+-- Whatever a card carries, changed: the card is to be sent again.
+CREATE TRIGGER sync_dirty_person AFTER UPDATE ON person BEGIN
+    UPDATE sync_card SET dirty = dirty + 1 WHERE person_id = NEW.id;
+END;
+CREATE TRIGGER sync_dirty_address_added AFTER INSERT ON address BEGIN
+    UPDATE sync_card SET dirty = dirty + 1 WHERE person_id = NEW.person_id;
+END;
+CREATE TRIGGER sync_dirty_address_removed AFTER DELETE ON address BEGIN
+    UPDATE sync_card SET dirty = dirty + 1 WHERE person_id = OLD.person_id;
+END;
+CREATE TRIGGER sync_dirty_photo_set AFTER INSERT ON person_photo BEGIN
+    UPDATE sync_card SET dirty = dirty + 1 WHERE person_id = NEW.person_id;
+END;
+CREATE TRIGGER sync_dirty_photo_removed AFTER DELETE ON person_photo BEGIN
+    UPDATE sync_card SET dirty = dirty + 1 WHERE person_id = OLD.person_id;
+END;
+CREATE TRIGGER sync_dirty_link_added AFTER INSERT ON link BEGIN
+    UPDATE sync_card SET dirty = dirty + 1 WHERE person_id = NEW.from_person_id;
+END;
+CREATE TRIGGER sync_dirty_link_removed AFTER DELETE ON link BEGIN
+    UPDATE sync_card SET dirty = dirty + 1 WHERE person_id = OLD.from_person_id;
+END;
 
 -- Follow-ups and meetings sent as events (one way, Rapport to the server).
 CREATE TABLE sync_event (
