@@ -199,6 +199,9 @@ const PAST: &str = "2020-01-01T09:00:00Z";
 // ---------------------------------------------------------------------------------------------
 // The tests, by concept (`#[path]`: a test crate's root looks for its modules beside it)
 
+#[path = "support/venv.rs"]
+mod venv;
+
 #[path = "cli/store.rs"]
 mod store;
 

@@ -40,49 +40,10 @@ fn exports_go_to_a_file_or_standard_output() {
     assert_eq!(names, ["Me", "Ada Lovelace", "=cmd|' /C calc'!A0"]);
 }
 
-/// A virtual environment with the pinned parsers of tests/python/requirements.txt, made once
-/// under target/ and reused.
+/// A virtual environment with the pinned parsers of tests/python/requirements.txt.
 fn python_with_parsers() -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-venv");
-    // A venv keeps its interpreter in Scripts\ on Windows (GitHub's runner), bin/ elsewhere.
-    let python = if cfg!(windows) {
-        venv.join("Scripts").join("python.exe")
-    } else {
-        venv.join("bin").join("python")
-    };
-    let requirements = root.join("tests/python/requirements.txt");
-    let stamp = venv.join("requirements.txt");
-    let current = std::fs::read(&stamp).ok() == std::fs::read(&requirements).ok();
-    if !python.exists() || !current {
-        let made = Command::new(if cfg!(windows) { "python" } else { "python3" })
-            .args(["-m", "venv"])
-            .arg(&venv)
-            .status();
-        assert!(
-            made.is_ok_and(|s| s.success()),
-            "python3 -m venv failed: install python3 and python3-venv (scripts/test.sh does)"
-        );
-        let installed = Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "-r",
-            ])
-            .arg(&requirements)
-            .status()
-            .expect("pip runs");
-        assert!(
-            installed.success(),
-            "pip could not install {}",
-            requirements.display()
-        );
-        std::fs::copy(&requirements, &stamp).unwrap();
-    }
-    python
+    crate::venv::python_with("python-venv", &root.join("tests/python/requirements.txt"))
 }
 
 #[test]

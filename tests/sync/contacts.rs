@@ -248,8 +248,16 @@ fn an_idle_sync_fetches_no_card() {
     let server = Server::start(Kind::Radicale);
     let laptop = Device::new(&keyring);
     a_small_network(&laptop);
-    laptop.add_account(&server);
+    let account = laptop.add_account(&server);
     laptop.sync();
+    // Radicale logs each REPORT with its kind: a card fetched is a REPORT that is not the
+    // sync-collection (an addressbook-multiget), or a GET.
+    let fetches = |log: &str| {
+        log.lines()
+            .filter(|l| l.contains("REPORT response") && l.contains("/rapport/'"))
+            .filter(|l| !l.contains("sync-collection"))
+            .count()
+    };
     let (before, gets) = (server.log().len(), server.requests("GET"));
     laptop.sync();
     let idle = server.log()[before..].to_string();
@@ -257,9 +265,26 @@ fn an_idle_sync_fetches_no_card() {
         idle.contains("sync-collection"),
         "the idle pass asked what changed: {idle}"
     );
-    assert!(
-        !idle.contains("address-data"),
-        "no card body was fetched: {idle}"
-    );
+    assert_eq!(fetches(&idle), 0, "no card body was fetched: {idle}");
     assert_eq!(server.requests("GET"), gets, "no card was fetched: {idle}");
+
+    // The same count sees a card that did change.
+    let ada = cards_on(&account)
+        .into_iter()
+        .find(|c| c["fn"] == "Ada Lovelace")
+        .unwrap();
+    client(&[
+        "add-phone",
+        ada["url"].as_str().unwrap(),
+        USER,
+        PASSWORD,
+        "+44 20 7946 0000",
+    ]);
+    let before = server.log().len();
+    laptop.sync();
+    assert_eq!(
+        fetches(&server.log()[before..]),
+        1,
+        "one card fetched once it changed"
+    );
 }

@@ -7,55 +7,24 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-/// The virtual environment with the servers and the client, made once and reused.
+#[path = "../support/venv.rs"]
+mod venv;
+
+/// The virtual environment with the servers and the client.
 pub fn python() -> PathBuf {
-    static MADE: Mutex<()> = Mutex::new(());
-    let _one_at_a_time = MADE.lock().unwrap_or_else(|e| e.into_inner());
     // The workspace's root, whichever of its crates' tests this is.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .ancestors()
         .find(|dir| dir.join("tests/python/sync-requirements.txt").exists())
-        .expect("the workspace's tests/python")
-        .to_path_buf();
-    let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-venv");
-    let python = venv.join("bin").join("python");
-    let requirements = root.join("tests/python/sync-requirements.txt");
-    let stamp = venv.join("requirements.txt");
-    if python.exists() && std::fs::read(&stamp).ok() == std::fs::read(&requirements).ok() {
-        return python;
-    }
-    let made = Command::new("python3")
-        .args(["-m", "venv"])
-        .arg(&venv)
-        .status();
-    assert!(
-        made.is_ok_and(|s| s.success()),
-        "python3 -m venv failed: install python3-venv (scripts/test.sh does)"
-    );
-    let installed = Command::new(&python)
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "-r",
-        ])
-        .arg(&requirements)
-        .status()
-        .expect("pip runs");
-    assert!(
-        installed.success(),
-        "pip could not install {}",
-        requirements.display()
-    );
-    std::fs::copy(&requirements, &stamp).unwrap();
-    python
+        .expect("the workspace's tests/python");
+    venv::python_with(
+        "sync-venv",
+        &root.join("tests/python/sync-requirements.txt"),
+    )
 }
 
 fn free_port() -> u16 {

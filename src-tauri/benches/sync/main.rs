@@ -127,7 +127,12 @@ fn run(count: usize) -> Run {
         server_cpu,
         idle,
         idle_gets: server.requests("GET") - gets_before,
-        idle_fetches: idle_log.matches("address-data").count(),
+        // A card fetched is a REPORT on the address book that is not its sync-collection.
+        idle_fetches: idle_log
+            .lines()
+            .filter(|l| l.contains("REPORT response") && l.contains("/rapport/'"))
+            .filter(|l| !l.contains("sync-collection"))
+            .count(),
     }
 }
 

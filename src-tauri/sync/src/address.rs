@@ -35,6 +35,10 @@ pub fn server_url(typed: &str) -> Result<Uri> {
         .host()
         .filter(|h| !h.is_empty())
         .ok_or_else(|| bad("it names no host"))?;
+    if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+        // The password would end up in the store, its backups and every message.
+        return Err(bad("leave the user name and password out of it: give them apart").into());
+    }
     match uri.scheme_str() {
         Some("https") => {}
         Some("http") if is_loopback(host) => {}
@@ -107,6 +111,7 @@ mod tests {
             "ftp://dav.example.com",
             "https://",
             "http://exa mple.com",
+            "https://alice:secret@dav.example.com/",
         ] {
             assert_eq!(code(typed), "invalid_input", "{typed}");
         }

@@ -51,9 +51,7 @@ fn run(store: &Store, changes: &mpsc::Receiver<StoreChanged>) {
     loop {
         let now = Instant::now();
         if next_pass.is_some_and(|at| at <= now) {
-            let started = store
-                .accounts()
-                .map(|a| a.iter().any(|a| a.last_sync_at.is_some()));
+            let started = store.accounts().map(|a| a.iter().any(crate::started));
             next_pass = if started.unwrap_or(false) {
                 match crate::sync_started(store) {
                     Ok(report) if report.all_synced() => failures = 0,

@@ -198,13 +198,15 @@ async fn send(
         });
         let cards = batch
             .iter()
-            .map(|person| store.outgoing_card(person.person_id, account.card_version))
+            .map(|person| store.outgoing_card(account.id, person.person_id, account.card_version))
             .collect::<rapport_core::Result<Vec<_>>>()?;
         let puts = batch
             .iter()
             .zip(&cards)
             .map(|(person, card)| put_card(session, book, person, card));
         let results = futures_util::future::join_all(puts).await;
+        // Every card the server took is recorded before a failure ends the pass.
+        let mut failure = None;
         for ((person, card), (href, result)) in batch.iter().zip(&cards).zip(results) {
             match result {
                 Ok(etag) => {
@@ -216,8 +218,11 @@ async fn send(
                 Err(WebDavError::BadStatusCode(StatusCode::PRECONDITION_FAILED)) => {
                     tracing::info!(%href, "the card changed on the server meanwhile; merged next pass");
                 }
-                Err(e) => return Err(session.fail("a card sent")(e)),
+                Err(e) => failure = failure.or(Some(e)),
             }
+        }
+        if let Some(e) = failure {
+            return Err(session.fail("a card sent")(e));
         }
     }
     Ok(())

@@ -77,6 +77,8 @@ impl Session<'_> {
             .ok()
             .flatten();
         if let Some(context) = context {
+            // A redirect to plain http:// elsewhere would carry the password readable.
+            let context = crate::address::server_url(&context.to_string())?;
             self.dav = client(&context, self.user, self.password)?;
             if let Some(principal) = self.principal().await? {
                 return Ok(principal);
@@ -179,6 +181,28 @@ fn pick<'a>(found: &'a [FoundCollection], name: &str) -> Option<&'a FoundCollect
     })
 }
 
+fn first_home(session: &Session<'_>, homes: &[Uri], what: &str) -> Result<String> {
+    homes
+        .first()
+        .map(|u| u.path().to_string())
+        .ok_or_else(|| SyncError::NotDav {
+            url: session.url.to_string(),
+            reason: format!("it has no {what}"),
+        })
+}
+
+/// The href of the collection named `name` among `found` and true, or the path for a new one
+/// under `home` and false.
+fn chosen_or_new(found: &[FoundCollection], home: &str, name: &str) -> (String, bool) {
+    match pick(found, name) {
+        Some(collection) => (collection.href.clone(), true),
+        None => {
+            let taken: Vec<String> = found.iter().map(|c| c.href.clone()).collect();
+            (new_path(home, name, &taken), false)
+        }
+    }
+}
+
 /// Finds (or makes) the account's address book and calendar.
 pub(crate) async fn discover(
     session: &mut Session<'_>,
@@ -194,13 +218,7 @@ pub(crate) async fn discover(
         .await
         .map_err(session.fail("the address book home"))?
         .home_sets;
-    let home = homes
-        .first()
-        .map(|u| u.path().to_string())
-        .ok_or_else(|| SyncError::NotDav {
-            url: session.url.to_string(),
-            reason: "it has no address book home (addressbook-home-set)".into(),
-        })?;
+    let home = first_home(session, &homes, "address book home (addressbook-home-set)")?;
     let books = session
         .dav
         .request(FindAddressBooks::new(&home))
@@ -208,20 +226,15 @@ pub(crate) async fn discover(
         .map_err(session.fail("the list of address books"))?
         .addressbooks;
     let book_name = addressbook.unwrap_or(DEFAULT_ADDRESSBOOK);
-    let book_href = match pick(&books, book_name) {
-        Some(book) => book.href.clone(),
-        None => {
-            let taken: Vec<String> = books.iter().map(|b| b.href.clone()).collect();
-            let path = new_path(&home, book_name, &taken);
-            session
-                .dav
-                .request(CreateAddressBook::new(&path).with_display_name(book_name))
-                .await
-                .map_err(session.fail("making the address book"))?;
-            created.push(format!("the address book {book_name}"));
-            path
-        }
-    };
+    let (book_href, exists) = chosen_or_new(&books, &home, book_name);
+    if !exists {
+        session
+            .dav
+            .request(CreateAddressBook::new(&book_href).with_display_name(book_name))
+            .await
+            .map_err(session.fail("making the address book"))?;
+        created.push(format!("the address book {book_name}"));
+    }
     let card_version = if session.takes_vcard_4(&book_href).await {
         CardVersion::V4
     } else {
@@ -234,13 +247,7 @@ pub(crate) async fn discover(
         .await
         .map_err(session.fail("the calendar home"))?
         .home_sets;
-    let home = homes
-        .first()
-        .map(|u| u.path().to_string())
-        .ok_or_else(|| SyncError::NotDav {
-            url: session.url.to_string(),
-            reason: "it has no calendar home (calendar-home-set)".into(),
-        })?;
+    let home = first_home(session, &homes, "calendar home (calendar-home-set)")?;
     let calendars = session
         .dav
         .request(FindCalendars::new(&home))
@@ -248,23 +255,19 @@ pub(crate) async fn discover(
         .map_err(session.fail("the list of calendars"))?
         .calendars;
     let calendar_name = calendar.unwrap_or(DEFAULT_CALENDAR);
-    let calendar_href = match pick(&calendars, calendar_name) {
-        Some(found) => found.href.clone(),
-        None => {
-            let taken: Vec<String> = calendars.iter().map(|c| c.href.clone()).collect();
-            let path = new_path(&home, calendar_name, &taken);
-            session
-                .dav
-                .request(MkCalendar {
-                    path: &path,
-                    display_name: calendar_name,
-                })
-                .await
-                .map_err(session.fail("making the calendar"))?;
-            created.push(format!("the calendar {calendar_name}"));
-            path
-        }
-    };
+    let (calendar_href, exists) = chosen_or_new(&calendars, &home, calendar_name);
+    if !exists {
+        let make = MkCalendar {
+            path: &calendar_href,
+            display_name: calendar_name,
+        };
+        session
+            .dav
+            .request(make)
+            .await
+            .map_err(session.fail("making the calendar"))?;
+        created.push(format!("the calendar {calendar_name}"));
+    }
     Ok(Found {
         addressbook: Collection {
             name: book_name.to_string(),

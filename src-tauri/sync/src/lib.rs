@@ -214,14 +214,15 @@ pub fn sync_all(store: &Store, progress: &mut dyn FnMut(i64, Progress)) -> Resul
     sync_where(store, &|_| true, progress)
 }
 
-/// A pass over the accounts synced before: the first upload of an account waits for the user
+/// Whether the user started the account's syncing (its first pass ran, even if it failed).
+pub fn started(account: &Account) -> bool {
+    account.last_sync_at.is_some() || account.last_error.is_some()
+}
+
+/// A pass over the accounts the user started: the first upload of an account waits for them
 /// (Settings shows what it will do first; "Sync now" or `rapport sync` starts it).
 pub fn sync_started(store: &Store) -> Result<PassReport> {
-    sync_where(
-        store,
-        &|account| account.last_sync_at.is_some(),
-        &mut |_, _| {},
-    )
+    sync_where(store, &started, &mut |_, _| {})
 }
 
 fn sync_where(

@@ -205,9 +205,9 @@ impl Store {
         })
     }
 
-    /// Changes whenever something sync sends changes (a person, a follow-up, a meeting), and
-    /// not for what sync itself records: a pass that ends with the same fingerprint it started
-    /// with needs no other.
+    /// Changes whenever something sync sends changes (a person, a follow-up, a meeting) or an
+    /// account's first sync is tried, and not for what sync itself records: a pass that ends
+    /// with the same fingerprint it started with needs no other.
     pub fn sync_fingerprint(&self) -> Result<String> {
         self.read(|conn| {
             Ok(conn
@@ -217,7 +217,9 @@ impl Store {
                         ifnull((SELECT max(id) FROM followup), 0) || '|' ||
                         (SELECT count(*) FROM followup WHERE state = 'pending') || '|' ||
                         (SELECT total(julianday(due_at)) FROM followup WHERE state = 'pending') || '|' ||
-                        ifnull((SELECT max(updated_at) FROM meeting), '')",
+                        ifnull((SELECT max(updated_at) FROM meeting), '') || '|' ||
+                        (SELECT count(*) FROM sync_account
+                         WHERE last_sync_at IS NOT NULL OR last_error_at IS NOT NULL)",
                 )?
                 .query_row([], |r| r.get(0))?)
         })

@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use calcard::vcard::{VCardProperty, VCardValue, VCardVersion};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::accounts::CardVersion;
+use super::foreign::add_foreign;
 use super::merge::Fields;
 use crate::error::{Error, Result};
 use crate::exchange::export::vcard::{card, Extras};
@@ -43,8 +44,14 @@ pub(super) fn written(card: &calcard::vcard::VCard, version: CardVersion) -> Res
 }
 
 impl Store {
-    /// The card sync sends for a person.
-    pub fn outgoing_card(&self, person_id: i64, version: CardVersion) -> Result<OutgoingCard> {
+    /// The card sync sends for a person to an account, with what other programs keep on its
+    /// card there.
+    pub fn outgoing_card(
+        &self,
+        account_id: i64,
+        person_id: i64,
+        version: CardVersion,
+    ) -> Result<OutgoingCard> {
         let person = self.person(person_id)?;
         let links: Vec<_> = self
             .links_of(person_id)?
@@ -63,16 +70,28 @@ impl Store {
             }
             Ok(uids)
         })?;
+        let foreign: Option<String> = self.read(|conn| {
+            Ok(conn
+                .prepare_cached(
+                    "SELECT foreign_properties FROM sync_card
+                     WHERE account_id = ?1 AND person_id = ?2 AND role = 'own'",
+                )?
+                .query_row([account_id, person_id], |r| r.get(0))
+                .optional()?
+                .flatten())
+        })?;
         let uid_of: HashMap<i64, &str> = uids.iter().map(|(id, uid)| (*id, uid.as_str())).collect();
         let link_refs: Vec<_> = links.iter().collect();
         let mut without_photo = card(&person, &link_refs, &uid_of, &extras);
         circle_first(&mut without_photo, &person);
+        add_foreign(&mut without_photo, foreign.as_deref());
         let base = written(&without_photo, version)?;
         let text = match self.photo_original(person_id)? {
             Some(photo) => {
                 extras.photos.insert(person_id, photo);
                 let mut with_photo = card(&person, &link_refs, &uid_of, &extras);
                 circle_first(&mut with_photo, &person);
+                add_foreign(&mut with_photo, foreign.as_deref());
                 written(&with_photo, version)?
             }
             None => base.clone(),

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
+use super::foreign::foreign_properties;
 use super::merge::{merge, FieldChange, Fields};
 use super::persons::{fields_in, write_fields};
 use crate::error::Result;
@@ -101,6 +102,14 @@ fn put_card(
         role,
         dirty
     ])?;
+    Ok(())
+}
+
+fn keep_foreign(tx: &Transaction, account_id: i64, href: &str, text: &str) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE sync_card SET foreign_properties = ?3 WHERE account_id = ?1 AND href = ?2",
+    )?
+    .execute(params![account_id, href, foreign_properties(text)])?;
     Ok(())
 }
 
@@ -262,6 +271,7 @@ impl Store {
                 // A match that already had more than the card sends it back.
                 let dirty = i64::from(ours != theirs);
                 put_card(tx, account_id, href, person_id, etag, &theirs, dirty, &at)?;
+                keep_foreign(tx, account_id, href, text)?;
                 return Ok(match placed {
                     Placed::New | Placed::PossibleDuplicate => Received::New { person_id },
                     Placed::Updated | Placed::Unchanged => Received::Matched { person_id },
@@ -291,6 +301,7 @@ impl Store {
             // kept): send it back; otherwise they are in step.
             let dirty = i64::from(merged.fields != theirs);
             put_card(tx, account_id, href, person_id, etag, &theirs, dirty, &at)?;
+            keep_foreign(tx, account_id, href, text)?;
             let conflicts = merged.conflicts();
             Ok(if merged.changes.is_empty() {
                 Received::Unchanged { person_id }

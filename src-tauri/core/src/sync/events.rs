@@ -1,6 +1,7 @@
 //! Follow-ups and meetings as events in the account's calendar, one way (Rapport to the
 //! server): each pending follow-up due in the next 60 days with a display alarm at its due
-//! time (overdue ones stay in Today), and each scheduled meeting ahead. Birthdays are not sent:
+//! time (kept a day once due; older overdue ones stay in Today), and each scheduled meeting.
+//! Birthdays are not sent:
 //! phones show them from the contacts.
 
 use std::collections::HashMap;
@@ -17,6 +18,10 @@ use crate::store::Store;
 
 /// How far ahead follow-ups go to the phone's calendar (a rolling window).
 pub const EVENTS_AHEAD: Duration = Duration::days(60);
+
+/// How long an event stays once due (or a meeting once over), so that it does not vanish from
+/// the phone as its alarm goes off; older overdue follow-ups stay in Rapport's Today.
+pub const KEPT_AFTER: Duration = Duration::days(1);
 
 /// An event as it should be on the server now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +50,7 @@ impl Store {
         let mut events = Vec::new();
         for followup in self.pending_followups()? {
             if followup.kind == FollowupKind::Birthday
-                || followup.due_at < now
+                || followup.due_at < now - KEPT_AFTER
                 || followup.due_at > now + EVENTS_AHEAD
             {
                 continue;
@@ -60,7 +65,9 @@ impl Store {
             });
         }
         for meeting in self.meetings(None)? {
-            let ahead = meeting.scheduled_at.is_some_and(|at| at >= now);
+            let ahead = meeting.scheduled_at.is_some_and(|at| {
+                at + Duration::minutes(meeting.duration_minutes) >= now - KEPT_AFTER
+            });
             if meeting.state != MeetingState::Scheduled || !ahead {
                 continue;
             }

@@ -8,6 +8,7 @@ pub mod cards;
 pub mod changes;
 pub mod contacts;
 pub mod events;
+mod foreign;
 pub mod merge;
 mod persons;
 

@@ -9,6 +9,7 @@ use super::merge::Fields;
 use crate::error::Result;
 use crate::exchange::export::vcard::{card, Extras};
 use crate::followups::keep_in_touch::update_in;
+use crate::network::circles;
 use crate::network::people::{self, PersonInput};
 use crate::store::zone::Zone;
 
@@ -40,11 +41,23 @@ pub(super) fn write_fields(
             notes.push_str(&format!("\nEmail as given: {text}"));
         }
     }
+    // A circle another computer made comes with the card: this store gets it too, under the
+    // name it has here when it is the same circle said differently.
+    let circle = match &fields.circle {
+        Some(name) => {
+            let id = circles::id_or_create(tx, name)?;
+            Some(
+                tx.prepare_cached("SELECT name FROM circle WHERE id = ?1")?
+                    .query_row([id], |r| r.get::<_, String>(0))?,
+            )
+        }
+        None => person.circle.clone(),
+    };
     let input = PersonInput {
         display_name: fields.display_name.clone(),
         given_name: fields.given_name.clone(),
         family_name: fields.family_name.clone(),
-        circle: fields.circle.clone().or(person.circle),
+        circle,
         organization: fields.organization.clone(),
         title: fields.title.clone(),
         email: emails.first().map(|e| e.to_string()),

@@ -35,7 +35,7 @@ fn send_all(store: &Store, account: i64) -> Vec<(String, String)> {
     let mut sent = Vec::new();
     for person in store.cards_to_send(account).unwrap() {
         let card = store
-            .outgoing_card(person.person_id, CardVersion::V3)
+            .outgoing_card(account, person.person_id, CardVersion::V3)
             .unwrap();
         let href = format!("/alice/rapport/{}.vcf", card.uid);
         store
@@ -303,7 +303,9 @@ fn an_edit_while_a_card_is_on_its_way_is_sent_next_time() {
         .update_person(ada.id, PersonInput::named("Ada King"))
         .unwrap();
     let listed = store.cards_to_send(account).unwrap().remove(0);
-    let card = store.outgoing_card(ada.id, CardVersion::V3).unwrap();
+    let card = store
+        .outgoing_card(account, ada.id, CardVersion::V3)
+        .unwrap();
     // Edited again while that card is being sent.
     store
         .update_person(ada.id, PersonInput::named("Ada, Countess of Lovelace"))
@@ -316,5 +318,41 @@ fn an_edit_while_a_card_is_on_its_way_is_sent_next_time() {
         store.cards_to_send(account).unwrap().len(),
         1,
         "the second edit is not lost"
+    );
+}
+
+#[test]
+fn what_a_phone_keeps_on_a_card_is_sent_back_with_rapport_s_changes() {
+    let clock = clock_at("2026-03-02T09:00:00Z");
+    let store = memory_store(&clock);
+    let account = account(&store);
+    let ada = add(&store, "Ada Lovelace");
+    let (href, text) = send_all(&store, account).remove(0);
+    let edited = text.replace(
+        "END:VCARD",
+        "NICKNAME:Ada\r\nIMPP:xmpp:ada@jabber.org\r\nEND:VCARD",
+    );
+    store
+        .apply_remote_card(
+            account,
+            &href,
+            Some("\"2\""),
+            &edited,
+            &mut Matcher::default(),
+        )
+        .unwrap();
+    clock.advance(Duration::minutes(5));
+    store
+        .update_person(ada.id, PersonInput::named("Ada King"))
+        .unwrap();
+    let card = store
+        .outgoing_card(account, ada.id, CardVersion::V3)
+        .unwrap();
+    assert!(card.text.contains("FN:Ada King"), "{}", card.text);
+    assert!(card.text.contains("NICKNAME:Ada"), "{}", card.text);
+    assert!(
+        card.text.contains("IMPP:xmpp:ada@jabber.org"),
+        "{}",
+        card.text
     );
 }

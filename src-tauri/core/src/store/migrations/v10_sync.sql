@@ -35,6 +35,9 @@ CREATE TABLE sync_card (
     -- Changes to the person not sent yet (counted by the triggers below, so that an edit made
     -- while its card is on its way is sent too; timestamps have a second's grain).
     dirty        INTEGER NOT NULL DEFAULT 0,
+    -- What other programs keep on the card that Rapport does not (a nickname, IM handles…),
+    -- written back with Rapport's card so that sending never erases it.
+    foreign_properties TEXT,
     -- Deleted on the server by another device: the person is kept and not uploaded again until
     -- the user chooses to.
     removed_at   TEXT,
