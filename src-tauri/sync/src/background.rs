@@ -72,6 +72,8 @@ fn run(store: &Store, changes: &mpsc::Receiver<StoreChanged>) {
         let wait = next_pass.map_or(IDLE, |at| at.saturating_duration_since(now));
         match changes.recv_timeout(wait) {
             Ok(StoreChanged) => {
+                // An import writes thousands of times: one look for all that came at once.
+                while changes.try_recv().is_ok() {}
                 let now_fingerprint = store.sync_fingerprint().ok();
                 if now_fingerprint != fingerprint {
                     fingerprint = now_fingerprint;

@@ -28,6 +28,7 @@ pub struct Found {
     pub created: Vec<String>,
 }
 
+#[derive(Clone)]
 pub(crate) struct Session<'a> {
     pub dav: Dav,
     pub url: &'a str,
@@ -35,7 +36,7 @@ pub(crate) struct Session<'a> {
     pub password: &'a str,
 }
 
-impl Session<'_> {
+impl<'a> Session<'a> {
     pub(crate) fn fail(&self, what: &str) -> impl Fn(crate::http::DavError) -> SyncError + '_ {
         let what = what.to_string();
         move |e| failure(&e, self.url, self.user, &what)
@@ -88,6 +89,28 @@ impl Session<'_> {
             url: self.url.to_string(),
             reason: "it names no user principal (current-user-principal), nor does its .well-known/carddav".into(),
         })
+    }
+
+    /// The session on the host a home set is on (iCloud keeps its homes on hosts of their
+    /// own), and the home's path there.
+    fn at_home(&self, home: &Uri) -> Result<(Session<'a>, String)> {
+        let path = home.path().to_string();
+        let Some(authority) = home
+            .authority()
+            .filter(|a| Some(*a) != self.dav.base_url().authority())
+        else {
+            return Ok((self.clone(), path));
+        };
+        let scheme = home.scheme_str().unwrap_or("https");
+        let origin = crate::address::server_url(&format!("{scheme}://{authority}/"))?;
+        let dav = client(&origin, self.user, self.password)?;
+        Ok((
+            Session {
+                dav,
+                ..self.clone()
+            },
+            path,
+        ))
     }
 
     fn full_url(&self, href: &str) -> String {
@@ -181,14 +204,11 @@ fn pick<'a>(found: &'a [FoundCollection], name: &str) -> Option<&'a FoundCollect
     })
 }
 
-fn first_home(session: &Session<'_>, homes: &[Uri], what: &str) -> Result<String> {
-    homes
-        .first()
-        .map(|u| u.path().to_string())
-        .ok_or_else(|| SyncError::NotDav {
-            url: session.url.to_string(),
-            reason: format!("it has no {what}"),
-        })
+fn first_home<'h>(session: &Session<'_>, homes: &'h [Uri], what: &str) -> Result<&'h Uri> {
+    homes.first().ok_or_else(|| SyncError::NotDav {
+        url: session.url.to_string(),
+        reason: format!("it has no {what}"),
+    })
 }
 
 /// The href of the collection named `name` among `found` and true, or the path for a new one
@@ -219,23 +239,24 @@ pub(crate) async fn discover(
         .map_err(session.fail("the address book home"))?
         .home_sets;
     let home = first_home(session, &homes, "address book home (addressbook-home-set)")?;
-    let books = session
+    let (books_at, home) = session.at_home(home)?;
+    let books = books_at
         .dav
         .request(FindAddressBooks::new(&home))
         .await
-        .map_err(session.fail("the list of address books"))?
+        .map_err(books_at.fail("the list of address books"))?
         .addressbooks;
     let book_name = addressbook.unwrap_or(DEFAULT_ADDRESSBOOK);
     let (book_href, exists) = chosen_or_new(&books, &home, book_name);
     if !exists {
-        session
+        books_at
             .dav
             .request(CreateAddressBook::new(&book_href).with_display_name(book_name))
             .await
-            .map_err(session.fail("making the address book"))?;
+            .map_err(books_at.fail("making the address book"))?;
         created.push(format!("the address book {book_name}"));
     }
-    let card_version = if session.takes_vcard_4(&book_href).await {
+    let card_version = if books_at.takes_vcard_4(&book_href).await {
         CardVersion::V4
     } else {
         CardVersion::V3
@@ -248,11 +269,12 @@ pub(crate) async fn discover(
         .map_err(session.fail("the calendar home"))?
         .home_sets;
     let home = first_home(session, &homes, "calendar home (calendar-home-set)")?;
-    let calendars = session
+    let (calendars_at, home) = session.at_home(home)?;
+    let calendars = calendars_at
         .dav
         .request(FindCalendars::new(&home))
         .await
-        .map_err(session.fail("the list of calendars"))?
+        .map_err(calendars_at.fail("the list of calendars"))?
         .calendars;
     let calendar_name = calendar.unwrap_or(DEFAULT_CALENDAR);
     let (calendar_href, exists) = chosen_or_new(&calendars, &home, calendar_name);
@@ -261,22 +283,22 @@ pub(crate) async fn discover(
             path: &calendar_href,
             display_name: calendar_name,
         };
-        session
+        calendars_at
             .dav
             .request(make)
             .await
-            .map_err(session.fail("making the calendar"))?;
+            .map_err(calendars_at.fail("making the calendar"))?;
         created.push(format!("the calendar {calendar_name}"));
     }
     Ok(Found {
         addressbook: Collection {
             name: book_name.to_string(),
-            url: session.full_url(&book_href),
+            url: books_at.full_url(&book_href),
         },
         card_version,
         calendar: Collection {
             name: calendar_name.to_string(),
-            url: session.full_url(&calendar_href),
+            url: calendars_at.full_url(&calendar_href),
         },
         created,
     })

@@ -194,17 +194,27 @@ async fn sync_one(
     progress: &mut dyn FnMut(i64, Progress),
 ) -> Result<(ContactCounts, EventCounts)> {
     let password = secrets::load(&account.url, &account.user, account.id)?;
-    let url = server_url(&account.url)?;
-    let session = Session {
-        dav: http::client(&url, &account.user, &password)?,
-        url: &account.url,
-        user: &account.user,
-        password: &password,
+    // Each collection is asked on its own host (iCloud keeps them on hosts of their own).
+    let session_on = |collection: &str| -> Result<Session> {
+        let origin = collection
+            .parse::<::http::Uri>()
+            .ok()
+            .and_then(|u| Some(format!("{}://{}/", u.scheme_str()?, u.authority()?)))
+            .unwrap_or_else(|| account.url.clone());
+        Ok(Session {
+            dav: http::client(&server_url(&origin)?, &account.user, &password)?,
+            url: &account.url,
+            user: &account.user,
+            password: &password,
+        })
     };
     let id = account.id;
+    let on_book = session_on(&account.addressbook.url)?;
     let contacts =
-        contacts::sync_contacts(&session, store, account, &mut |p| progress(id, p)).await?;
-    let events = events::sync_events(&session, store, account, &mut |p| progress(id, p)).await?;
+        contacts::sync_contacts(&on_book, store, account, &mut |p| progress(id, p)).await?;
+    let on_calendar = session_on(&account.calendar.url)?;
+    let events =
+        events::sync_events(&on_calendar, store, account, &mut |p| progress(id, p)).await?;
     Ok((contacts, events))
 }
 

@@ -290,6 +290,11 @@ impl Store {
                 return Ok(Received::Deleted);
             }
             let base: Fields = serde_json::from_str(&base).unwrap_or_default();
+            // Changes Rapport has not sent yet (an address, a photo, a link: more than the
+            // fields compared) are still to send after this card comes in.
+            let unsent: i64 = tx
+                .prepare_cached("SELECT dirty FROM sync_card WHERE account_id = ?1 AND href = ?2")?
+                .query_row(params![account_id, href], |r| r.get(0))?;
             let ours = fields_in(tx, person_id)?;
             let merged = merge(&base, &ours, &theirs);
             if merged.fields != ours {
@@ -298,8 +303,8 @@ impl Store {
             add_links_and_photo(tx, person_id, &incoming, now)?;
             record_changes(tx, account_id, person_id, &merged.changes, &at)?;
             // Rapport's merge differs from the server's card (changes of its own, a conflict
-            // kept): send it back; otherwise they are in step.
-            let dirty = i64::from(merged.fields != theirs);
+            // kept) or it has changes unsent: send it back; otherwise they are in step.
+            let dirty = i64::from(merged.fields != theirs || unsent > 0);
             put_card(tx, account_id, href, person_id, etag, &theirs, dirty, &at)?;
             keep_foreign(tx, account_id, href, text)?;
             let conflicts = merged.conflicts();
