@@ -21,6 +21,7 @@ const RELEASED: &[&str] = &[
     "5caa1ee5c1733bdd11f31bba792c3218a16895dcb41d320ad0102af535f9b928",
     "c337ecadad7ac7382419a04abfdd7e66ad46511bc272a702c4d788e07e38bada",
     "1113b1d77c43da7f4caf8d4b2ee665323c606a702ec476fe2e1282b310658119",
+    "56a4472aac8a3b392c00ff5dd2ef331ace68983a5983e349717c0bfc71fa9385",
 ];
 
 fn schema(conn: &Connection) -> Vec<(String, String)> {
