@@ -2,6 +2,7 @@
 //! and how far the natural-network brainstorm has come.
 
 use chrono::{DateTime, Duration, Utc};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -46,7 +47,7 @@ pub struct TodayOverview {
 impl Store {
     pub fn today_overview(&self) -> Result<TodayOverview> {
         let now = self.now();
-        let (upcoming_ids, cold_rows, network_size) = self.read(|conn| {
+        let (upcoming_ids, (cold_rows, going_cold_total), network_size) = self.read(|conn| {
             let mut statement = conn.prepare_cached(
                 "SELECT m.id FROM meeting m JOIN person p ON p.id = m.person_id
                  WHERE p.deleted_at IS NULL AND m.state IN ('requested', 'scheduled')
@@ -56,34 +57,41 @@ impl Store {
             let upcoming = statement
                 .query_map([to_db(now - Duration::hours(1)), to_db(now + LOOK_AHEAD)], |r| r.get::<_, i64>(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            // Contacts with a keep-in-touch cadence whose last interaction is, or is about to
-            // be, longer ago than the cadence: most overdue first.
+            // Contacts whose keep-in-touch is due, or is about to be: the longest out of touch
+            // first, the due dates read from their index.
+            let cold_soon = to_db(now + COLD_SOON);
             let mut statement = conn.prepare_cached(&format!(
                 "SELECT p.id, p.display_name, last.at, {CADENCE_SQL} AS cadence
-                 FROM last_contact last JOIN person p ON p.id = last.person_id
+                 FROM keep_in_touch_due due JOIN person p ON p.id = due.person_id
+                 JOIN last_contact last ON last.person_id = due.person_id
                  LEFT JOIN circle c ON c.id = p.circle_id
-                 WHERE p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
-                   AND cadence IS NOT NULL
-                   AND julianday(last.at) + cadence <= julianday(?1)
-                 ORDER BY last.at"
+                 WHERE due.due <= julianday(?1)
+                   AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
+                 ORDER BY last.at LIMIT ?2"
             ))?;
             let cold = statement
-                .query_map([to_db(now + COLD_SOON)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
+                .query_map(params![cold_soon, GOING_COLD_SHOWN as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
+            let cold_total: i64 = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM keep_in_touch_due due JOIN person p ON p.id = due.person_id
+                     WHERE due.due <= julianday(?1)
+                       AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL",
+                )?
+                .query_row([cold_soon], |r| r.get(0))?;
             let size: i64 = conn.query_row(
                 "SELECT count(*) FROM person WHERE is_me = 0 AND deleted_at IS NULL AND archived_at IS NULL",
                 [],
                 |r| r.get(0),
             )?;
-            Ok((upcoming, cold, size))
+            Ok((upcoming, (cold, cold_total), size))
         })?;
         let upcoming_meetings = upcoming_ids
             .into_iter()
             .map(|id| self.meeting(id))
             .collect::<Result<Vec<_>>>()?;
-        let going_cold_total = cold_rows.len();
         let mut going_cold = Vec::new();
-        for (id, display_name, last, cadence_days) in cold_rows.into_iter().take(GOING_COLD_SHOWN) {
+        for (id, display_name, last, cadence_days) in cold_rows {
             let last_contact = from_db(&last)?;
             going_cold.push(ColdContact {
                 person: PersonRef { id, display_name },
@@ -95,7 +103,7 @@ impl Store {
         Ok(TodayOverview {
             upcoming_meetings,
             going_cold,
-            going_cold_total,
+            going_cold_total: going_cold_total as usize,
             network_size,
             network_goal_min: NETWORK_GOAL.0,
             network_goal_max: NETWORK_GOAL.1,

@@ -93,6 +93,52 @@ mod tests {
     }
 
     #[test]
+    fn the_stored_due_dates_use_the_same_cadence_as_the_queries() {
+        // Migration 11's triggers spell the cadence out again (a migration cannot use this
+        // constant): every way of having, or not having, a cadence must agree.
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::store::migrations::migrate(&mut conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO circle (id, name, cadence_days) VALUES (100, 'Every 45', 45), (101, 'None', NULL);",
+        )
+        .unwrap();
+        let mut people = 0;
+        for circle in [None, Some(100), Some(101)] {
+            for own in [None, Some(7)] {
+                for strength in [None, Some(0), Some(1), Some(2), Some(3), Some(4), Some(5)] {
+                    people += 1;
+                    conn.execute(
+                        "INSERT INTO person (id, display_name, circle_id, cadence_days, strength, created_at, updated_at)
+                         VALUES (?1, 'P', ?2, ?3, ?4, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+                        rusqlite::params![people, circle, own, strength],
+                    )
+                    .unwrap();
+                    conn.execute(
+                        "INSERT INTO last_contact (person_id, at) VALUES (?1, '2026-02-01T09:30:00Z')",
+                        [people],
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        let sql = format!(
+            "SELECT p.id, {CADENCE_SQL}, (SELECT round(due - julianday('2026-02-01T09:30:00Z'))
+                                           FROM keep_in_touch_due WHERE person_id = p.id)
+             FROM person p LEFT JOIN circle c ON c.id = p.circle_id"
+        );
+        let mut statement = conn.prepare(&sql).unwrap();
+        let rows: Vec<(i64, Option<i64>, Option<f64>)> = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows.len(), people as usize);
+        for (id, cadence, stored) in rows {
+            assert_eq!(stored.map(|d| d as i64), cadence, "person {id}");
+        }
+    }
+
+    #[test]
     fn family_starts_closer_than_a_linkedin_connection() {
         assert!(default_for(Some("Family"), 0) > default_for(Some("LinkedIn"), 0));
         assert_eq!(default_for(Some("LinkedIn"), 0), 1);

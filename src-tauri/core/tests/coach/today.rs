@@ -154,3 +154,62 @@ fn the_last_contact_follows_interactions_as_people_are_merged_unmerged_and_delet
     store.delete_person(old).unwrap();
     assert!(cold(&store).is_empty());
 }
+
+#[test]
+fn a_contact_goes_cold_or_warm_as_soon_as_what_their_cadence_is_made_of_changes() {
+    // Friends keep in touch every 90 days (the circle's default); Sam was called 40 days ago.
+    let store = memory_store(&clock_at("2026-03-01T09:00:00Z"));
+    let sam = friend(&store, "Sam");
+    call_with(&store, sam, "2026-01-20T09:00:00Z");
+    let cold = |store: &rapport_core::Store| -> Vec<i64> {
+        let overview = store.today_overview().unwrap();
+        assert_eq!(overview.going_cold_total, overview.going_cold.len());
+        overview.going_cold.iter().map(|c| c.person.id).collect()
+    };
+    assert!(cold(&store).is_empty());
+
+    // Very close (strength 5): every 30 days, so Sam is cold; back to unset, warm again.
+    store.set_strength(sam, Some(5)).unwrap();
+    assert_eq!(cold(&store), [sam]);
+    store.set_strength(sam, None).unwrap();
+    assert!(cold(&store).is_empty());
+
+    // Sam's own cadence wins over the circle's.
+    let with_cadence = |days: Option<i64>| PersonInput {
+        circle: Some("Friends".into()),
+        cadence_days: days,
+        ..PersonInput::named("Sam")
+    };
+    store.update_person(sam, with_cadence(Some(21))).unwrap();
+    assert_eq!(cold(&store)[0], sam);
+    assert_eq!(
+        store.today_overview().unwrap().going_cold[0].cadence_days,
+        21
+    );
+    store.update_person(sam, with_cadence(None)).unwrap();
+    assert!(cold(&store).is_empty());
+
+    // The circle's cadence moves everyone in it.
+    let friends = store.find_circle("Friends").unwrap().id;
+    store.set_circle_cadence(friends, Some(30)).unwrap();
+    assert_eq!(cold(&store), [sam]);
+    store.set_circle_cadence(friends, None).unwrap();
+    assert!(cold(&store).is_empty(), "no cadence at all: never cold");
+
+    // Moved to a circle that keeps in touch monthly.
+    let mentors = store.add_circle("Mentors").unwrap().id;
+    store.set_circle_cadence(mentors, Some(28)).unwrap();
+    store
+        .update_person(
+            sam,
+            PersonInput {
+                circle: Some("Mentors".into()),
+                ..PersonInput::named("Sam")
+            },
+        )
+        .unwrap();
+    assert_eq!(cold(&store), [sam]);
+    // Archived people are not suggested.
+    store.set_archived(sam, true).unwrap();
+    assert!(cold(&store).is_empty());
+}

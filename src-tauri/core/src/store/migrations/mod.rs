@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     V8_COACH,
     V9_INTERACTIONS_BY_WEEK,
     V10_SYNC,
+    V11_KEEP_IN_TOUCH_DUE,
 ];
 
 /// The version that last (re)created the search index: a store upgraded from any earlier version
@@ -71,6 +72,9 @@ const V9_INTERACTIONS_BY_WEEK: &str = include_str!("v9_interactions_by_week.sql"
 /// Sync with the user's own CardDAV/CalDAV server: accounts (never their password), where each
 /// person's card and each event is on the server, and what sync changed.
 const V10_SYNC: &str = include_str!("v10_sync.sql");
+/// When each person's keep-in-touch falls due, kept by triggers with an index, so that the plan
+/// and Today read the most overdue few instead of computing it for everyone.
+const V11_KEEP_IN_TOUCH_DUE: &str = include_str!("v11_keep_in_touch_due.sql");
 
 /// Applies every migration after the store's current version, each in its own transaction.
 /// Returns the version the store had before.

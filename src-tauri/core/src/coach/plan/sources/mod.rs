@@ -311,15 +311,17 @@ fn circle_phrase(circle: &str) -> String {
 /// People whose keep-in-touch is due by the end of the week, most overdue first.
 pub(super) fn going_cold(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> {
     let mut statement = conn.prepare_cached(&format!(
-        // The most overdue are chosen first; only they have their interactions counted.
+        // The most overdue are read first, in the order of the index of due dates; only they
+        // have their interactions counted.
         "WITH cold AS (
              SELECT p.id, p.display_name, last.at, {cadence} AS cadence,
                     c.name AS circle, p.strength
-             FROM last_contact last JOIN person p ON p.id = last.person_id
+             FROM keep_in_touch_due due JOIN person p ON p.id = due.person_id
+             JOIN last_contact last ON last.person_id = due.person_id
              LEFT JOIN circle c ON c.id = p.circle_id
-             WHERE p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
-               AND cadence IS NOT NULL AND julianday(last.at) + cadence <= julianday(?1)
-             ORDER BY julianday(last.at) + cadence LIMIT ?2)
+             WHERE due.due <= julianday(?1)
+               AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
+             ORDER BY due.due LIMIT ?2)
          SELECT cold.*, {interactions} FROM cold JOIN person p ON p.id = cold.id",
         interactions = strength::INTERACTION_COUNT,
         cadence = strength::CADENCE_SQL
