@@ -33,7 +33,14 @@ node --test ui/tests/
 
 echo "==> Rust tests (the end-to-end ones open real windows on a virtual display)"
 rm -rf target/e2e-screenshots
-xvfb-run -a --server-args="-screen 0 1280x800x24" cargo test --locked --workspace --no-fail-fast
+mkdir -p target
+xvfb-run -a --server-args="-screen 0 1280x800x24" cargo test --locked --workspace --no-fail-fast 2>&1 \
+  | tee target/rust-tests.log
+# What the sync scenarios add to the run: each test binary says how long it took; these are the
+# ones against the real servers (tests/sync) and the sync crate's own.
+awk '/^ *(Running|Doc-tests) / { sync = ($0 ~ /deps\/(sync|rapport_sync|background)-/) }
+     sync && /^test result:/ { sub(/s$/, "", $NF); total += $NF }
+     END { printf "==> the sync tests took %d min %d s of that\n", total / 60, total % 60 }' target/rust-tests.log
 
 echo "==> the heavy-user benchmark, once on a small store (that it runs; its numbers mean nothing here)"
 cargo test --locked --bench heavy

@@ -119,6 +119,9 @@ const COMMANDS: &[&str] = &[
     "sync_now",
     "remove_account",
     "sync_conflicts",
+    "set_account_password",
+    "person_sync",
+    "send_card_again",
 ];
 
 fn main() {

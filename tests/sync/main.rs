@@ -18,7 +18,8 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use servers::{python, Keyring, Kind, Server};
+pub use servers::client;
+use servers::{Keyring, Kind, Server};
 
 pub const USER: &str = "alice";
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -148,23 +149,6 @@ impl<'k> Device<'k> {
         assert_eq!(found.len(), 1, "{name} is there once: {found:?}");
         found[0].clone()
     }
-}
-
-/// The independent client (tests/python/dav_client.py).
-pub fn client(args: &[&str]) -> Value {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/python/dav_client.py");
-    let output = Command::new(python())
-        .arg(script)
-        .args(args)
-        .output()
-        .expect("python runs");
-    assert!(
-        output.status.success(),
-        "dav_client.py {} failed: {}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("the client prints JSON")
 }
 
 /// Every card in the account's address book, as the independent client reads it.

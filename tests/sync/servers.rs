@@ -27,6 +27,24 @@ pub fn python() -> PathBuf {
     )
 }
 
+/// The independent client (tests/python/dav_client.py), as a phone or another program: prints
+/// JSON.
+pub fn client(args: &[&str]) -> serde_json::Value {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/python/dav_client.py");
+    let output = Command::new(python())
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python runs");
+    assert!(
+        output.status.success(),
+        "dav_client.py {} failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("the client prints JSON")
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -198,8 +216,9 @@ impl Server {
     }
 
     /// Starts it again on the same port over the same storage. Xandikos killed in the middle
-    /// of a write leaves git's `index.lock` behind and answers 423 Locked to every write until
-    /// it is removed (it does not clean up after itself), as its admin would remove it.
+    /// of a write leaves git's lock files behind (`index.lock`, or `refs/heads/master.lock` when
+    /// killed while committing) and answers 423 Locked to every write until they are removed (it
+    /// does not clean up after itself), as its admin would remove them.
     pub fn restart(mut self) -> Server {
         self.stop();
         if self.kind == Kind::Xandikos {
@@ -234,7 +253,7 @@ fn remove_git_locks(dir: &Path) {
         let path = entry.path();
         if path.is_dir() {
             remove_git_locks(&path);
-        } else if path.file_name().is_some_and(|n| n == "index.lock") {
+        } else if path.extension().is_some_and(|e| e == "lock") {
             std::fs::remove_file(&path).unwrap();
         }
     }

@@ -105,6 +105,7 @@ export function viewActions({ show, renderMain }) {
         renderSidebar();
       },
       saveAddresses: (addresses) => call('set_person_addresses', { id: person.id, addresses }),
+      sendCardAgain: (accountId) => call('send_card_again', { accountId, personId: person.id }),
       logInteraction: async (input) => { await call('log_interaction', { input }); await loadFollowups(); await renderMain(); },
       shareResource: async (input) => { await call('share_resource', { input }); await loadFollowups(); await renderMain(); toast('Shared: logged on their timeline.'); },
       planMeeting: async (kind) => {

@@ -93,11 +93,11 @@ export async function renderMain() {
     await showSettings();
   } else if (view.name === 'person') {
     try {
-      const [person, timeline, meetings, photo, addresses] = await Promise.all([
+      const [person, timeline, meetings, photo, addresses, sync] = await Promise.all([
         call('get_person', { id: view.id }), call('person_timeline', { id: view.id }), call('list_meetings', { personId: view.id }),
-        call('person_photo', { id: view.id }), call('person_addresses', { id: view.id }),
+        call('person_photo', { id: view.id }), call('person_addresses', { id: view.id }), call('person_sync', { id: view.id }),
       ]);
-      replaceChildren(main, personPage({ person, timeline, meetings, photo, addresses, actions: personActions(person) }));
+      replaceChildren(main, personPage({ person, timeline, meetings, photo, addresses, sync, actions: personActions(person) }));
     } catch (error) {
       if (error.code !== 'not_found') throw error;
       state.view = { name: 'today' };

@@ -107,6 +107,13 @@ async fn receive(
             }
         }
     }
+    if total > 0 {
+        progress(Progress {
+            phase: Phase::Receiving,
+            done: total,
+            total,
+        });
+    }
     for href in &found.deleted {
         if store.card_removed_elsewhere(account.id, href)?.is_some() {
             counts.removed_elsewhere += 1;
@@ -145,7 +152,6 @@ async fn etag_after_put(
     }
 }
 
-/// Sends what changed in Rapport.
 /// One card's PUT: an update at its ETag, or a new card that must not exist yet.
 async fn put_card(
     session: &Session<'_>,
@@ -224,6 +230,13 @@ async fn send(
         if let Some(e) = failure {
             return Err(session.fail("a card sent")(e));
         }
+    }
+    if total > 0 {
+        progress(Progress {
+            phase: Phase::Sending,
+            done: total,
+            total,
+        });
     }
     Ok(())
 }

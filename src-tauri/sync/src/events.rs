@@ -112,6 +112,13 @@ pub(crate) async fn sync_events(
         )?;
         counts.sent += 1;
     }
+    if total > 0 {
+        progress(Progress {
+            phase: Phase::Events,
+            done: total,
+            total,
+        });
+    }
     let wanted: HashSet<&str> = wanted.iter().map(|e| e.source.as_str()).collect();
     for (source, event) in &sent {
         if wanted.contains(source.as_str()) {

@@ -5,6 +5,7 @@ import { formatWhen, fromLocalInput, kindLabel, relative, STRENGTH_WORDS, toLoca
 import { actionError, field, formError, submitting } from './forms.js';
 import { followupForm, followupRow } from './followups.js';
 import { addressesSection, photoControl } from './person-extras.js';
+import { personSyncSection } from './sync.js';
 
 const INTERACTION_KINDS = ['meeting', 'call', 'email', 'message', 'event', 'informational_interview', 'job_interview', 'shared_resource', 'note'];
 
@@ -98,7 +99,8 @@ function timelineView(timeline, actions) {
 }
 
 /** `actions`: edit(), archive(bool), remove(), logInteraction(input), addFollowup(input),
- * setPhoto(bytes), removePhoto(), saveAddresses(list), plus followup row actions. */
+ * setPhoto(bytes), removePhoto(), saveAddresses(list), sendCardAgain(accountId), plus followup
+ * row actions. */
 function meetingsSection(meetings, actions) {
   return h('section', { class: 'card', id: 'person-meetings' },
     h('h2', {}, 'Informational interviews'),
@@ -113,7 +115,7 @@ function meetingsSection(meetings, actions) {
       h('button', { type: 'button', class: 'ghost', onclick: () => actions.planMeeting('job_interview') }, 'Job interview')));
 }
 
-export function personPage({ person, timeline, meetings = [], photo = null, addresses = [], actions }) {
+export function personPage({ person, timeline, meetings = [], photo = null, addresses = [], sync = { changes: [], removedFrom: [] }, actions }) {
   const { error: pageError, run } = actionError('form-error');
   const guarded = (action) => () => run(action);
   const confirmBox = h('div', { class: 'confirm', hidden: true, role: 'alertdialog', 'aria-label': 'Confirm delete' },
@@ -141,6 +143,7 @@ export function personPage({ person, timeline, meetings = [], photo = null, addr
     facts(person),
     addressesSection(addresses, actions),
     person.notes ? h('section', { class: 'card notes' }, h('h2', {}, 'Notes'), h('p', { class: 'prewrap' }, person.notes)) : null,
+    personSyncSection(person, sync, { sendAgain: actions.sendCardAgain }),
     h('div', { class: 'columns' },
       h('section', { class: 'card' }, h('h2', {}, 'Timeline'), timelineView(timeline, actions)),
       h('div', {},

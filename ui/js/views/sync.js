@@ -1,7 +1,11 @@
 // Settings' sync card: the user's own CardDAV/CalDAV account, so that the phone's address book
 // and calendar carry the network and the follow-ups. Adding an account sends nothing: the card
-// says what the first sync will do, and "Sync now" starts it. Conflicts sync kept are explained.
+// says what the first sync will do, and "Sync now" starts it, with its progress. A revoked
+// password, or one this computer's keyring lacks, is replaced in place. Conflicts sync kept
+// are explained. On the person page: what sync changed, and "send again" after a delete
+// elsewhere.
 
+import { progressChannel } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { formatWhen } from '../format.js';
 
@@ -11,15 +15,44 @@ const FIELD_LABELS = {
   notes: 'notes', circle: 'circle', tags: 'tags',
 };
 
+const quoted = (v) => (v ? `“${v}”` : 'nothing');
+
 /** "Ada Lovelace — organization: Rapport kept “A”; alice on … had “B” (today 10:02)". */
 export function conflictText(name, change, now = new Date()) {
   const field = FIELD_LABELS[change.field] ?? change.field;
-  const value = (v) => (v ? `“${v}”` : 'nothing');
-  return `${name} — ${field}: Rapport kept ${value(change.before)}; ${change.account} had ${value(change.after)} (${formatWhen(change.at, now)}).`;
+  return `${name} — ${field}: Rapport kept ${quoted(change.before)}; ${change.account} had ${quoted(change.after)} (${formatWhen(change.at, now)}).`;
 }
+
+/** One line of the person page's sync history: "phones: “A” → “B”, from alice on … (today 10:02)". */
+export function changeText(change, now = new Date()) {
+  const field = FIELD_LABELS[change.field] ?? change.field;
+  const when = formatWhen(change.at, now);
+  if (change.conflict) return `${field}: changed on both sides; Rapport kept ${quoted(change.before)} and noted ${quoted(change.after)} from ${change.account} (${when}).`;
+  return `${field}: ${quoted(change.before)} → ${quoted(change.after)}, from ${change.account} (${when}).`;
+}
+
+const PHASES = { receiving: 'Receiving changes', sending: 'Sending cards', events: 'Sending follow-ups to the calendar' };
+
+/** "Sending cards: 1,200 of 3,012". */
+export function progressText(progress) {
+  return `${PHASES[progress.phase] ?? progress.phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;
+}
+
+/** What Settings says about the last failure; a password problem is fixed here, not in a terminal. */
+function failureText(account) {
+  const { code, message, at } = account.lastError;
+  if (code === 'no_password') return `This computer’s keyring has no password for ${account.user} (a data folder restored from another computer?). Enter it below to sync again.`;
+  if (code === 'credentials_refused') return `${account.url} refused the password ${formatWhen(at)}: it may have been revoked. Enter a new app password below.`;
+  return `The last sync failed ${formatWhen(at)}: ${message}`;
+}
+
+const PASSWORD_TROUBLE = new Set(['no_password', 'credentials_refused']);
 
 /** What a pass did, in a sentence. */
 export function reportText(account) {
+  // The card says what the password trouble is, with the form to fix it; the CLI's wording
+  // ("set it with `rapport accounts set-password`") is not for the window.
+  if (PASSWORD_TROUBLE.has(account.error?.code)) return 'Not synced: the password is needed (below).';
   if (account.error) return `Not synced: ${account.error.message}`;
   const c = account.contacts;
   const e = account.events;
@@ -34,26 +67,51 @@ export function reportText(account) {
 
 function accountBlock(account, { call, rerender }) {
   const status = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const progress = h('progress', { max: '1', value: '0', hidden: true, class: 'sync-progress', 'aria-label': 'Sync progress' });
+  const fail = (error) => replaceChildren(status, h('span', { class: 'form-error', role: 'alert' }, error.message));
   const syncButton = h('button', { type: 'button', class: account.lastSyncAt ? 'small' : 'primary small' }, account.lastSyncAt ? 'Sync now' : 'Start the first sync');
-  syncButton.addEventListener('click', async () => {
+  const syncNow = async () => {
     syncButton.disabled = true;
     replaceChildren(status, account.lastSyncAt ? 'Syncing…' : `Sending ${account.peopleToSend.toLocaleString()} people… this takes a moment.`);
+    const onProgress = progressChannel((p) => {
+      if (p.accountId !== account.id || !p.total) return;
+      progress.hidden = false;
+      progress.max = String(p.total);
+      progress.value = String(p.done);
+      const text = progressText(p);
+      progress.setAttribute('aria-valuetext', text);
+      replaceChildren(status, `${text}…`);
+    });
     try {
-      const report = await call('sync_now');
+      const report = await call('sync_now', { onProgress });
       const mine = report.accounts.find((a) => a.id === account.id);
       await rerender(mine ? reportText(mine) : 'Synced.');
     } catch (error) {
       syncButton.disabled = false;
-      replaceChildren(status, h('span', { class: 'form-error', role: 'alert' }, error.message));
+      progress.hidden = true;
+      fail(error);
     }
+  };
+  syncButton.addEventListener('click', syncNow);
+  const passwordForm = passwordBlock(account, {
+    call,
+    saved: async () => { replaceChildren(status, 'Password saved.'); await syncNow(); },
   });
   const remove = h('button', {
     type: 'button', class: 'ghost small',
     onclick: async () => {
       if (!confirm(`Forget ${account.user} on ${account.url}? Its password leaves the keyring; the server keeps what it has.`)) return;
-      try { await call('remove_account', { id: account.id }); await rerender('Account removed.'); } catch (error) { replaceChildren(status, h('span', { class: 'form-error', role: 'alert' }, error.message)); }
+      try { await call('remove_account', { id: account.id }); await rerender('Account removed.'); } catch (error) { fail(error); }
     },
   }, 'Remove');
+  const replacePassword = h('button', {
+    type: 'button', class: 'ghost small', 'aria-expanded': String(!passwordForm.hidden), 'aria-controls': passwordForm.id,
+    onclick: () => {
+      passwordForm.hidden = !passwordForm.hidden;
+      replacePassword.setAttribute('aria-expanded', String(!passwordForm.hidden));
+      if (!passwordForm.hidden) passwordForm.querySelector('input').focus();
+    },
+  }, 'Replace the password…');
   const last = account.lastSyncAt ? formatWhen(account.lastSyncAt) : 'never';
   return h('div', { class: 'sync-account', dataset: { accountId: String(account.id) } },
     h('dl', { class: 'facts' },
@@ -61,14 +119,46 @@ function accountBlock(account, { call, rerender }) {
       h('dt', {}, 'Address book'), h('dd', {}, `${account.addressbook.name} (vCard ${account.cardVersion})`),
       h('dt', {}, 'Calendar'), h('dd', {}, `${account.calendar.name} — follow-ups due in the next 60 days, with an alarm`),
       h('dt', {}, 'Last sync'), h('dd', { class: 'last-sync' }, last)),
-    account.lastError
-      ? h('p', { class: 'form-error sync-error', role: 'alert' }, `The last sync failed ${formatWhen(account.lastError.at)}: ${account.lastError.message}`)
-      : null,
+    account.lastError ? h('p', { class: 'form-error sync-error', role: 'alert' }, failureText(account)) : null,
     account.lastSyncAt
       ? h('p', { class: 'hint' }, 'Rapport syncs at start, a few seconds after each change, and every 15 minutes while it runs.')
       : h('p', { class: 'sync-preview' }, `${account.peopleToSend.toLocaleString()} ${account.peopleToSend === 1 ? 'person' : 'people'} will be added to the address book ${account.addressbook.name} on ${account.url}. Nothing is sent until you start the first sync.`),
-    h('div', { class: 'buttons' }, syncButton, remove),
+    passwordForm,
+    h('div', { class: 'buttons' }, syncButton, replacePassword, remove),
+    progress,
     status);
+}
+
+/** The password form: open when the keyring lacks the password or the server refused it. */
+function passwordBlock(account, { call, saved }) {
+  const id = `sync-password-${account.id}`;
+  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const input = h('input', { id, type: 'password', autocomplete: 'off', spellcheck: 'false' });
+  const save = h('button', { type: 'submit', class: 'primary small' }, 'Save the password');
+  const form = h('form', {
+    class: 'sync-add sync-password', id: `${id}-form`, 'aria-label': `Password for ${account.user}`,
+    hidden: !PASSWORD_TROUBLE.has(account.lastError?.code),
+  },
+  h('div', { class: 'field' }, h('label', { for: id }, `App password for ${account.user} (checked with the server, then kept in the system keyring)`), input),
+  error, h('div', { class: 'buttons' }, save));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    save.disabled = true;
+    error.hidden = true;
+    try {
+      await call('set_account_password', { id: account.id, password: input.value });
+      input.value = '';
+      form.hidden = true;
+      await saved();
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
+      input.focus();
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
 }
 
 function addForm({ call, rerender }) {
@@ -118,4 +208,39 @@ export function syncCard({ call }) {
     h('h2', { id: 'sync-heading' }, 'On your phone and other computers'),
     h('p', { class: 'hint' }, 'Your network and follow-ups in the address book and calendar of your own CardDAV/CalDAV account (Nextcloud, Fastmail, iCloud, Radicale…). Google is not supported yet: it needs a sign-in Rapport does not do.'),
     body, said);
+}
+
+/**
+ * The person page's sync card, shown once sync touched the person: a card deleted elsewhere
+ * (kept here, sent again only if the user says so) and what sync changed, conflicts included.
+ * `sendAgain(accountId)` resolves once the card is queued for the next pass.
+ */
+export function personSyncSection(person, { changes, removedFrom }, { sendAgain }) {
+  if (!changes.length && !removedFrom.length) return null;
+  const now = new Date();
+  const removed = removedFrom.map((account) => {
+    const status = h('span', { class: 'hint', 'aria-live': 'polite' });
+    const again = h('button', { type: 'button', class: 'small' }, 'Send again');
+    again.addEventListener('click', async () => {
+      again.disabled = true;
+      try {
+        await sendAgain(account.id);
+        replaceChildren(status, 'They go back to the address book at the next sync.');
+      } catch (error) {
+        again.disabled = false;
+        replaceChildren(status, h('span', { class: 'form-error', role: 'alert' }, error.message));
+      }
+    });
+    return h('div', { class: 'sync-removed', dataset: { accountId: String(account.id) } },
+      h('p', {}, `Removed from the address book ${account.addressbook.name} on ${account.url} by another device. Rapport keeps ${person.displayName} and does not send them there again unless you choose.`),
+      h('div', { class: 'buttons' }, again, status));
+  });
+  return h('section', { class: 'card', id: 'person-sync', 'aria-labelledby': 'person-sync-heading' },
+    h('h2', { id: 'person-sync-heading' }, 'Sync'),
+    removed,
+    changes.length
+      ? h('div', {},
+        h('h3', {}, 'What sync changed'),
+        h('ul', { class: 'sync-changes' }, changes.map((change) => h('li', { class: change.conflict ? 'conflict' : null }, changeText(change, now)))))
+      : null);
 }

@@ -1,9 +1,11 @@
 //! The user's CardDAV/CalDAV accounts in Settings: add one (what the first sync will do is
-//! shown before it runs), sync now, remove, and the conflicts sync kept.
+//! shown before it runs), sync now with its progress, replace a password, remove, and the
+//! conflicts sync kept; on the person page, what sync changed and "send again".
 
 use rapport_core::sync::{Account, SyncChange};
-use rapport_sync::{AccountInput, Added, PassReport};
+use rapport_sync::{AccountInput, Added, PassReport, Progress};
 use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -63,15 +65,50 @@ pub async fn add_account(state: State<'_, AppState>, form: NewAccountForm) -> Co
     Ok(added)
 }
 
+/// How far a pass has got on one account, for the progress bar of a first sync of thousands.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncProgress {
+    pub account_id: i64,
+    #[serde(flatten)]
+    pub progress: Progress,
+}
+
 #[tauri::command]
-pub async fn sync_now(state: State<'_, AppState>) -> CommandResult<PassReport> {
+pub async fn sync_now(
+    state: State<'_, AppState>,
+    on_progress: Channel<SyncProgress>,
+) -> CommandResult<PassReport> {
     let store = state.store.clone();
     let report = tauri::async_runtime::spawn_blocking(move || {
-        rapport_sync::sync_all(&store, &mut |_, _| {})
+        rapport_sync::sync_all(&store, &mut |account_id, progress| {
+            let _ = on_progress.send(SyncProgress {
+                account_id,
+                progress,
+            });
+        })
     })
     .await
     .map_err(|e| rapport_core::Error::invalid("sync", e.to_string()))??;
+    state.changed();
     Ok(report)
+}
+
+/// Replaces a revoked password, or gives this computer's keyring the one it lacks (a store
+/// restored from another machine), once the server accepted it.
+#[tauri::command]
+pub async fn set_account_password(
+    state: State<'_, AppState>,
+    id: i64,
+    password: String,
+) -> CommandResult<Account> {
+    let store = state.store.clone();
+    let account = tauri::async_runtime::spawn_blocking(move || {
+        rapport_sync::set_password(&store, id, &password)
+    })
+    .await
+    .map_err(|e| rapport_core::Error::invalid("sync", e.to_string()))??;
+    Ok(account)
 }
 
 #[tauri::command]
@@ -85,4 +122,39 @@ pub async fn sync_conflicts(
     state: State<'_, AppState>,
 ) -> CommandResult<Vec<(String, SyncChange)>> {
     Ok(state.store.recent_sync_conflicts(5)?)
+}
+
+/// What sync did to one person: the changes it brought (conflicts among them) and the accounts
+/// whose server lost their card to another device.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonSync {
+    pub changes: Vec<SyncChange>,
+    pub removed_from: Vec<Account>,
+}
+
+#[tauri::command]
+pub async fn person_sync(state: State<'_, AppState>, id: i64) -> CommandResult<PersonSync> {
+    let store = &state.store;
+    let removed_from = store
+        .removed_from(id)?
+        .into_iter()
+        .map(|account| store.account(account))
+        .collect::<rapport_core::Result<Vec<_>>>()?;
+    Ok(PersonSync {
+        changes: store.sync_changes(id)?,
+        removed_from,
+    })
+}
+
+/// The user chose to send a person removed elsewhere again: a new card at the next pass.
+#[tauri::command]
+pub async fn send_card_again(
+    state: State<'_, AppState>,
+    account_id: i64,
+    person_id: i64,
+) -> CommandResult<()> {
+    state.store.send_card_again(account_id, person_id)?;
+    state.changed();
+    Ok(())
 }
