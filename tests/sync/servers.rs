@@ -16,15 +16,18 @@ mod venv;
 
 /// The virtual environment with the servers and the client.
 pub fn python() -> PathBuf {
-    // The workspace's root, whichever of its crates' tests this is.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .find(|dir| dir.join("tests/python/sync-requirements.txt").exists())
-        .expect("the workspace's tests/python");
     venv::python_with(
         "sync-venv",
-        &root.join("tests/python/sync-requirements.txt"),
+        &workspace_root().join("tests/python/sync-requirements.txt"),
     )
+}
+
+/// The workspace's root, whichever of its crates' tests this is.
+fn workspace_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join("tests/python/sync-requirements.txt").exists())
+        .expect("the workspace's tests/python")
 }
 
 /// The independent client (tests/python/dav_client.py), as a phone or another program: prints
@@ -80,6 +83,9 @@ struct Options {
     password: Option<String>,
     /// A folder with `server.pem` and `server.key`: HTTPS.
     tls: Option<PathBuf>,
+    /// Radicale's storage with its UID check kept in memory (tests/python/radicale_uid_index.py;
+    /// the sync benchmark's second server only).
+    uid_index: bool,
 }
 
 /// A server on loopback, stopped when dropped.
@@ -96,6 +102,21 @@ impl Server {
     pub fn start(kind: Kind) -> Server {
         let storage = tempfile::tempdir().unwrap();
         Server::start_on(kind, free_port(), storage, Options::default())
+    }
+
+    /// A Radicale whose check that a new card's UID is free does not read every card (the
+    /// benchmark's measure of the client's side of a first sync).
+    pub fn start_radicale_with_uid_index() -> Server {
+        let options = Options {
+            uid_index: true,
+            ..Options::default()
+        };
+        Server::start_on(
+            Kind::Radicale,
+            free_port(),
+            tempfile::tempdir().unwrap(),
+            options,
+        )
     }
 
     /// A Radicale that checks the password (htpasswd, plain).
@@ -155,6 +176,10 @@ impl Server {
                     None => {
                         c.args(["--auth-type", "none"]);
                     }
+                }
+                if options.uid_index {
+                    c.args(["--storage-type", "radicale_uid_index"])
+                        .env("PYTHONPATH", workspace_root().join("tests/python"));
                 }
                 if let Some(dir) = &options.tls {
                     c.args(["--server-ssl", "--server-certificate"])

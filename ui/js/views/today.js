@@ -26,7 +26,7 @@ function overviewSections(overview, actions) {
             h('span', { class: 'person-name' }, c.person.displayName),
             h('span', { class: 'person-detail' }, `last contact ${c.daysSince} days ago · every ${c.cadenceDays} days`))))),
         overview.goingColdTotal > overview.goingCold.length
-          ? h('p', { class: 'hint' }, `…and ${overview.goingColdTotal - overview.goingCold.length} more, the longest out of touch listed first.`)
+          ? h('p', { class: 'hint' }, `…and ${overview.goingColdTotal - overview.goingCold.length} more, the most overdue listed first.`)
           : null)
       : null,
     size < goal

@@ -35,7 +35,7 @@ pub struct ColdContact {
 #[serde(rename_all = "camelCase")]
 pub struct TodayOverview {
     pub upcoming_meetings: Vec<Meeting>,
-    /// The longest out of touch first, at most [`GOING_COLD_SHOWN`].
+    /// The most overdue first (by their own cadence), at most [`GOING_COLD_SHOWN`].
     pub going_cold: Vec<ColdContact>,
     /// How many are going cold in all.
     pub going_cold_total: usize,
@@ -57,8 +57,9 @@ impl Store {
             let upcoming = statement
                 .query_map([to_db(now - Duration::hours(1)), to_db(now + LOOK_AHEAD)], |r| r.get::<_, i64>(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            // Contacts whose keep-in-touch is due, or is about to be: the longest out of touch
-            // first, the due dates read from their index.
+            // Contacts whose keep-in-touch is due, or is about to be: the most overdue first,
+            // read in the order of the index of due dates (which holds only people who can be
+            // suggested, so the index alone counts them).
             let cold_soon = to_db(now + COLD_SOON);
             let mut statement = conn.prepare_cached(&format!(
                 "SELECT p.id, p.display_name, last.at, {CADENCE_SQL} AS cadence
@@ -66,18 +67,13 @@ impl Store {
                  JOIN last_contact last ON last.person_id = due.person_id
                  LEFT JOIN circle c ON c.id = p.circle_id
                  WHERE due.due <= julianday(?1)
-                   AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
-                 ORDER BY last.at LIMIT ?2"
+                 ORDER BY due.due LIMIT ?2"
             ))?;
             let cold = statement
                 .query_map(params![cold_soon, GOING_COLD_SHOWN as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let cold_total: i64 = conn
-                .prepare_cached(
-                    "SELECT count(*) FROM keep_in_touch_due due JOIN person p ON p.id = due.person_id
-                     WHERE due.due <= julianday(?1)
-                       AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL",
-                )?
+                .prepare_cached("SELECT count(*) FROM keep_in_touch_due WHERE due <= julianday(?1)")?
                 .query_row([cold_soon], |r| r.get(0))?;
             let size: i64 = conn.query_row(
                 "SELECT count(*) FROM person WHERE is_me = 0 AND deleted_at IS NULL AND archived_at IS NULL",

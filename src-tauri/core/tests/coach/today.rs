@@ -107,7 +107,7 @@ fn call_with(store: &rapport_core::Store, person: i64, when: &str) {
 }
 
 #[test]
-fn today_lists_the_twenty_five_longest_out_of_touch_and_counts_the_rest() {
+fn today_lists_the_twenty_five_most_overdue_and_counts_the_rest() {
     let store = memory_store(&clock_at("2026-03-01T09:00:00Z"));
     for n in 0..30 {
         let id = friend(&store, &format!("Friend {n:02}"));
@@ -157,7 +157,7 @@ fn the_last_contact_follows_interactions_as_people_are_merged_unmerged_and_delet
 
 #[test]
 fn a_contact_goes_cold_or_warm_as_soon_as_what_their_cadence_is_made_of_changes() {
-    // Friends keep in touch every 90 days (the circle's default); Sam was called 40 days ago.
+    // Friends keep in touch every 60 days (the circle's default); Sam was called 40 days ago.
     let store = memory_store(&clock_at("2026-03-01T09:00:00Z"));
     let sam = friend(&store, "Sam");
     call_with(&store, sam, "2026-01-20T09:00:00Z");
@@ -209,7 +209,28 @@ fn a_contact_goes_cold_or_warm_as_soon_as_what_their_cadence_is_made_of_changes(
         )
         .unwrap();
     assert_eq!(cold(&store), [sam]);
-    // Archived people are not suggested.
+    // Archived or deleted people are not suggested, nor counted; brought back, they are again.
     store.set_archived(sam, true).unwrap();
     assert!(cold(&store).is_empty());
+    store.set_archived(sam, false).unwrap();
+    assert_eq!(cold(&store), [sam]);
+    store.delete_person(sam).unwrap();
+    assert!(cold(&store).is_empty());
+    store.restore_person(sam).unwrap();
+    assert_eq!(cold(&store), [sam]);
+}
+
+#[test]
+fn the_most_overdue_by_their_own_cadence_come_first() {
+    // Ada (very close: every 30 days) was called 45 days ago: 15 days overdue. Bo (a friend,
+    // every 60 days) was called 70 days ago: longer out of touch, but only 10 days overdue.
+    let store = memory_store(&clock_at("2026-03-01T09:00:00Z"));
+    let ada = friend(&store, "Ada");
+    store.set_strength(ada, Some(5)).unwrap();
+    call_with(&store, ada, "2026-01-15T09:00:00Z");
+    let bo = friend(&store, "Bo");
+    call_with(&store, bo, "2025-12-21T09:00:00Z");
+    let overview = store.today_overview().unwrap();
+    let order: Vec<i64> = overview.going_cold.iter().map(|c| c.person.id).collect();
+    assert_eq!(order, [ada, bo]);
 }
