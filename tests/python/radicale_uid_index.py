@@ -4,8 +4,8 @@ Stock Radicale answers the PUT of each new card by reading every card already in
 book, to check that its UID is not taken (`has_uid` in radicale/storage/__init__.py), so a first
 sync of n cards costs the server O(n^2) card reads, whatever the client does. This storage is
 Radicale's multifilesystem one with the UIDs of each collection in a set, so the benchmark can
-also show what the client's side of a first sync costs against a server that checks in constant
-time. Used as `--storage-type radicale_uid_index` with this folder on PYTHONPATH; never in tests.
+tell that O(n^2) check apart from what each write costs Radicale anyway. Used as
+`--storage-type radicale_uid_index` with this folder on PYTHONPATH; never in tests.
 """
 
 import threading

@@ -105,7 +105,7 @@ impl Server {
     }
 
     /// A Radicale whose check that a new card's UID is free does not read every card (the
-    /// benchmark's measure of the client's side of a first sync).
+    /// benchmark tells that check apart from Radicale's cost per write).
     pub fn start_radicale_with_uid_index() -> Server {
         let options = Options {
             uid_index: true,
