@@ -33,7 +33,7 @@ fn workspace_root() -> &'static Path {
 /// The independent client (tests/python/dav_client.py), as a phone or another program: prints
 /// JSON.
 pub fn client(args: &[&str]) -> serde_json::Value {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/python/dav_client.py");
+    let script = workspace_root().join("tests/python/dav_client.py");
     let output = Command::new(python())
         .arg(script)
         .args(args)

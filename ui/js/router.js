@@ -95,7 +95,9 @@ export async function renderMain() {
     try {
       const [person, timeline, meetings, photo, addresses, sync] = await Promise.all([
         call('get_person', { id: view.id }), call('person_timeline', { id: view.id }), call('list_meetings', { personId: view.id }),
-        call('person_photo', { id: view.id }), call('person_addresses', { id: view.id }), call('person_sync', { id: view.id }),
+        call('person_photo', { id: view.id }), call('person_addresses', { id: view.id }),
+        // What sync did is a side note: trouble reading it leaves the page as it was without it.
+        call('person_sync', { id: view.id }).catch(() => ({ changes: [], removedFrom: [] })),
       ]);
       replaceChildren(main, personPage({ person, timeline, meetings, photo, addresses, sync, actions: personActions(person) }));
     } catch (error) {

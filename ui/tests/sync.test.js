@@ -17,7 +17,7 @@ test('a pass is one sentence of what changed, or says nothing had', () => {
   const some = { ...none, contacts: { ...none.contacts, sent: 3012, conflicts: 1 }, events: { sent: 1, removed: 0 } };
   assert.equal(reportText(some), `Synced: ${(3012).toLocaleString()} cards sent, 1 conflict kept, 1 event sent.`);
   assert.equal(reportText({ ...none, error: { code: 'server_unreachable', message: 'No answer.' } }), 'Not synced: No answer.');
-  assert.equal(reportText({ ...none, error: { code: 'no_password', message: 'set it with `rapport accounts set-password 1`' } }), 'Not synced: the password is needed (below).');
+  assert.equal(reportText({ ...none, error: { code: 'no_password', message: 'set it with `rapport accounts set-password 1`' } }), 'Not synced: the account needs its password.');
 });
 
 test('a change from elsewhere shows the field, old and new value and where it came from', () => {
@@ -34,5 +34,5 @@ test('a conflict on the person page says both values were kept', () => {
 test('progress names the phase and counts what is done of the total', () => {
   assert.equal(progressText({ phase: 'sending', done: 1200, total: 3012 }), `Sending cards: ${(1200).toLocaleString()} of ${(3012).toLocaleString()}`);
   assert.equal(progressText({ phase: 'receiving', done: 0, total: 4 }), 'Receiving changes: 0 of 4');
-  assert.equal(progressText({ phase: 'events', done: 2, total: 2 }), 'Sending follow-ups to the calendar: 2 of 2');
+  assert.equal(progressText({ phase: 'events', done: 2, total: 2 }), 'Checking follow-ups for the calendar: 2 of 2');
 });

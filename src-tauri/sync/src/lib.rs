@@ -130,20 +130,14 @@ pub fn add_account(store: &Store, input: AccountInput) -> Result<Added> {
 }
 
 /// Replaces an account's password (revoked, or missing from this computer's keyring), after
-/// the server accepted it.
+/// the server accepted it, asked where the address book lives.
 pub fn set_password(store: &Store, id: i64, password: &str) -> Result<Account> {
     let account = store.account(id)?;
-    let url = server_url(&account.url)?;
     runtime().block_on(async {
-        let session = Session {
-            dav: http::client(&url, &account.user, password)?,
-            url: &account.url,
-            user: &account.user,
-            password,
-        };
+        let session = session_on(&account, password, &account.addressbook.url)?;
         session
             .dav
-            .request(libdav::dav::ListResources::new(&path_of(
+            .request(libdav::dav::ListResources::new(&changes::path_of(
                 &account.addressbook.url,
             )))
             .await
@@ -161,10 +155,24 @@ pub fn remove_account(store: &Store, id: i64) -> Result<Account> {
     Ok(store.remove_account(id)?)
 }
 
-fn path_of(url: &str) -> String {
-    url.parse::<::http::Uri>()
-        .map(|u| u.path().to_string())
-        .unwrap_or_else(|_| url.to_string())
+/// A client for one of the account's collections, on that collection's own host (iCloud keeps
+/// them on hosts of their own).
+fn session_on<'a>(
+    account: &'a Account,
+    password: &'a str,
+    collection: &str,
+) -> Result<Session<'a>> {
+    let origin = collection
+        .parse::<::http::Uri>()
+        .ok()
+        .and_then(|u| Some(format!("{}://{}/", u.scheme_str()?, u.authority()?)))
+        .unwrap_or_else(|| account.url.clone());
+    Ok(Session {
+        dav: http::client(&server_url(&origin)?, &account.user, password)?,
+        url: &account.url,
+        user: &account.user,
+        password,
+    })
 }
 
 /// What one pass did for one account.
@@ -194,25 +202,11 @@ async fn sync_one(
     progress: &mut dyn FnMut(i64, Progress),
 ) -> Result<(ContactCounts, EventCounts)> {
     let password = secrets::load(&account.url, &account.user, account.id)?;
-    // Each collection is asked on its own host (iCloud keeps them on hosts of their own).
-    let session_on = |collection: &str| -> Result<Session> {
-        let origin = collection
-            .parse::<::http::Uri>()
-            .ok()
-            .and_then(|u| Some(format!("{}://{}/", u.scheme_str()?, u.authority()?)))
-            .unwrap_or_else(|| account.url.clone());
-        Ok(Session {
-            dav: http::client(&server_url(&origin)?, &account.user, &password)?,
-            url: &account.url,
-            user: &account.user,
-            password: &password,
-        })
-    };
     let id = account.id;
-    let on_book = session_on(&account.addressbook.url)?;
+    let on_book = session_on(account, &password, &account.addressbook.url)?;
     let contacts =
         contacts::sync_contacts(&on_book, store, account, &mut |p| progress(id, p)).await?;
-    let on_calendar = session_on(&account.calendar.url)?;
+    let on_calendar = session_on(account, &password, &account.calendar.url)?;
     let events =
         events::sync_events(&on_calendar, store, account, &mut |p| progress(id, p)).await?;
     Ok((contacts, events))

@@ -23,9 +23,10 @@ fn platform_store() -> keyring_core::Result<std::sync::Arc<keyring_core::Credent
 }
 
 /// Runs `op` on the account's entry. The store is made on first use, not once per process:
-/// a keyring that was not running when Rapport started, or whose service restarted since (a
-/// Secret Service session ends with its daemon), is reached again on the next try without
-/// restarting Rapport.
+/// a keyring that was not running when Rapport started is reached on the next try without
+/// restarting Rapport. On Linux a Secret Service session ends with its daemon, so after a
+/// platform failure the store is made again and `op` tried once more; elsewhere (and for a
+/// locked or refused keyring, whose prompt the user just answered) the failure stands.
 fn with_entry<T>(
     url: &str,
     user: &str,
@@ -38,7 +39,7 @@ fn with_entry<T>(
         op(&Entry::new(SERVICE, &format!("{user} @ {url}"))?)
     };
     match attempt() {
-        Err(KeyringError::PlatformFailure(_) | KeyringError::NoStorageAccess(_)) => {
+        Err(KeyringError::PlatformFailure(_)) if cfg!(all(unix, not(target_os = "macos"))) => {
             keyring_core::unset_default_store();
             attempt()
         }

@@ -31,7 +31,7 @@ export function changeText(change, now = new Date()) {
   return `${field}: ${quoted(change.before)} → ${quoted(change.after)}, from ${change.account} (${when}).`;
 }
 
-const PHASES = { receiving: 'Receiving changes', sending: 'Sending cards', events: 'Sending follow-ups to the calendar' };
+const PHASES = { receiving: 'Receiving changes', sending: 'Sending cards', events: 'Checking follow-ups for the calendar' };
 
 /** "Sending cards: 1,200 of 3,012". */
 export function progressText(progress) {
@@ -52,7 +52,7 @@ const PASSWORD_TROUBLE = new Set(['no_password', 'credentials_refused']);
 export function reportText(account) {
   // The card says what the password trouble is, with the form to fix it; the CLI's wording
   // ("set it with `rapport accounts set-password`") is not for the window.
-  if (PASSWORD_TROUBLE.has(account.error?.code)) return 'Not synced: the password is needed (below).';
+  if (PASSWORD_TROUBLE.has(account.error?.code)) return 'Not synced: the account needs its password.';
   if (account.error) return `Not synced: ${account.error.message}`;
   const c = account.contacts;
   const e = account.events;
@@ -73,6 +73,9 @@ function accountBlock(account, { call, rerender }) {
   const syncNow = async () => {
     syncButton.disabled = true;
     replaceChildren(status, account.lastSyncAt ? 'Syncing…' : `Sending ${account.peopleToSend.toLocaleString()} people… this takes a moment.`);
+    // The bar follows every step; the spoken status line only a new phase and each tenth, so
+    // that a screen reader is not queued hundreds of counts.
+    let said = { phase: null, tenth: -1 };
     const onProgress = progressChannel((p) => {
       if (p.accountId !== account.id || !p.total) return;
       progress.hidden = false;
@@ -80,7 +83,11 @@ function accountBlock(account, { call, rerender }) {
       progress.value = String(p.done);
       const text = progressText(p);
       progress.setAttribute('aria-valuetext', text);
-      replaceChildren(status, `${text}…`);
+      const tenth = Math.floor((10 * p.done) / p.total);
+      if (p.phase !== said.phase || tenth !== said.tenth) {
+        said = { phase: p.phase, tenth };
+        replaceChildren(status, `${text}…`);
+      }
     });
     try {
       const report = await call('sync_now', { onProgress });
@@ -95,7 +102,13 @@ function accountBlock(account, { call, rerender }) {
   syncButton.addEventListener('click', syncNow);
   const passwordForm = passwordBlock(account, {
     call,
-    saved: async () => { replaceChildren(status, 'Password saved.'); await syncNow(); },
+    saved: async () => {
+      // The password is in the keyring now: what said it was missing goes, then the sync runs.
+      replacePassword.setAttribute('aria-expanded', 'false');
+      block.querySelector('.sync-error')?.remove();
+      replaceChildren(status, 'Password saved.');
+      await syncNow();
+    },
   });
   const remove = h('button', {
     type: 'button', class: 'ghost small',
@@ -113,7 +126,7 @@ function accountBlock(account, { call, rerender }) {
     },
   }, 'Replace the password…');
   const last = account.lastSyncAt ? formatWhen(account.lastSyncAt) : 'never';
-  return h('div', { class: 'sync-account', dataset: { accountId: String(account.id) } },
+  const block = h('div', { class: 'sync-account', dataset: { accountId: String(account.id) } },
     h('dl', { class: 'facts' },
       h('dt', {}, 'Account'), h('dd', {}, `${account.user} on ${account.url}`),
       h('dt', {}, 'Address book'), h('dd', {}, `${account.addressbook.name} (vCard ${account.cardVersion})`),
@@ -127,6 +140,7 @@ function accountBlock(account, { call, rerender }) {
     h('div', { class: 'buttons' }, syncButton, replacePassword, remove),
     progress,
     status);
+  return block;
 }
 
 /** The password form: open when the keyring lacks the password or the server refused it. */
@@ -151,7 +165,9 @@ function passwordBlock(account, { call, saved }) {
       form.hidden = true;
       await saved();
     } catch (e) {
-      error.textContent = e.message;
+      error.textContent = e.code === 'credentials_refused'
+        ? `${account.url} refused this password. Check it: iCloud, Fastmail and most Nextclouds need an app password, not your sign-in password.`
+        : e.message;
       error.hidden = false;
       input.focus();
     } finally {

@@ -67,7 +67,7 @@ impl Store {
                  JOIN last_contact last ON last.person_id = due.person_id
                  LEFT JOIN circle c ON c.id = p.circle_id
                  WHERE due.due <= julianday(?1)
-                 ORDER BY due.due LIMIT ?2"
+                 ORDER BY due.due, due.person_id LIMIT ?2"
             ))?;
             let cold = statement
                 .query_map(params![cold_soon, GOING_COLD_SHOWN as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?

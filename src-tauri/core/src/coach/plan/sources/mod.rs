@@ -321,7 +321,7 @@ pub(super) fn going_cold(conn: &Connection, now: &Now) -> Result<Vec<Candidate>>
              LEFT JOIN circle c ON c.id = p.circle_id
              WHERE due.due <= julianday(?1)
                AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
-             ORDER BY due.due LIMIT ?2)
+             ORDER BY due.due, due.person_id LIMIT ?2)
          SELECT cold.*, {interactions} FROM cold JOIN person p ON p.id = cold.id",
         interactions = strength::INTERACTION_COUNT,
         cadence = strength::CADENCE_SQL
