@@ -107,44 +107,31 @@ impl Server {
     /// A Radicale whose check that a new card's UID is free does not read every card (the
     /// benchmark tells that check apart from Radicale's cost per write).
     pub fn start_radicale_with_uid_index() -> Server {
-        let options = Options {
+        Server::start_radicale(Options {
             uid_index: true,
             ..Options::default()
-        };
-        Server::start_on(
-            Kind::Radicale,
-            free_port(),
-            tempfile::tempdir().unwrap(),
-            options,
-        )
+        })
     }
 
     /// A Radicale that checks the password (htpasswd, plain).
     pub fn start_with_password(password: &str) -> Server {
-        let options = Options {
+        Server::start_radicale(Options {
             password: Some(password.to_string()),
             ..Options::default()
-        };
-        Server::start_on(
-            Kind::Radicale,
-            free_port(),
-            tempfile::tempdir().unwrap(),
-            options,
-        )
+        })
     }
 
     /// A Radicale over HTTPS with the certificate in `certificates`.
     pub fn start_https(certificates: &Path) -> Server {
-        let options = Options {
+        Server::start_radicale(Options {
             tls: Some(certificates.to_path_buf()),
             ..Options::default()
-        };
-        Server::start_on(
-            Kind::Radicale,
-            free_port(),
-            tempfile::tempdir().unwrap(),
-            options,
-        )
+        })
+    }
+
+    fn start_radicale(options: Options) -> Server {
+        let storage = tempfile::tempdir().unwrap();
+        Server::start_on(Kind::Radicale, free_port(), storage, options)
     }
 
     fn start_on(kind: Kind, port: u16, storage: TempDir, options: Options) -> Server {
