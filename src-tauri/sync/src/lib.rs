@@ -218,6 +218,16 @@ pub fn sync_all(store: &Store, progress: &mut dyn FnMut(i64, Progress)) -> Resul
     sync_where(store, &|_| true, progress)
 }
 
+/// One pass over one account: "Sync now" (or "Start the first sync") on its card starts no other
+/// account's first upload.
+pub fn sync_account(
+    store: &Store,
+    id: i64,
+    progress: &mut dyn FnMut(i64, Progress),
+) -> Result<PassReport> {
+    sync_where(store, &|account| account.id == id, progress)
+}
+
 /// Whether the user started the account's syncing (its first pass ran, even if it failed).
 pub fn started(account: &Account) -> bool {
     account.last_sync_at.is_some() || account.last_error.is_some()

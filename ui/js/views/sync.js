@@ -90,7 +90,7 @@ function accountBlock(account, { call, rerender }) {
       }
     });
     try {
-      const report = await call('sync_now', { onProgress });
+      const report = await call('sync_now', { accountId: account.id, onProgress });
       const mine = report.accounts.find((a) => a.id === account.id);
       await rerender(mine ? reportText(mine) : 'Synced.');
     } catch (error) {

@@ -74,14 +74,16 @@ pub struct SyncProgress {
     pub progress: Progress,
 }
 
+/// One pass over the account whose card it is, its progress streamed to the card.
 #[tauri::command]
 pub async fn sync_now(
     state: State<'_, AppState>,
+    account_id: i64,
     on_progress: Channel<SyncProgress>,
 ) -> CommandResult<PassReport> {
     let store = state.store.clone();
     let report = tauri::async_runtime::spawn_blocking(move || {
-        rapport_sync::sync_all(&store, &mut |account_id, progress| {
+        rapport_sync::sync_account(&store, account_id, &mut |account_id, progress| {
             let _ = on_progress.send(SyncProgress {
                 account_id,
                 progress,
