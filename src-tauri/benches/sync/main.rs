@@ -148,15 +148,16 @@ fn main() {
     // Stock Radicale reads every card of the address book to check each new card's UID (its
     // has_uid), so its first sync of n cards is O(n²) on the server; the same Radicale with that
     // check kept in memory leaves only its cost per write.
-    let mut runs: Vec<(usize, &str)> = counts.iter().map(|&c| (c, "Radicale")).collect();
-    runs.push((*counts.last().unwrap(), "Radicale, UIDs indexed"));
-    for (count, server_name) in runs {
-        let server = if server_name == "Radicale" {
-            Server::start(Kind::Radicale)
-        } else {
-            Server::start_radicale_with_uid_index()
-        };
-        let r = run(count, server);
+    let stock: fn() -> Server = || Server::start(Kind::Radicale);
+    let mut runs: Vec<(usize, &str, fn() -> Server)> =
+        counts.iter().map(|&c| (c, "Radicale", stock)).collect();
+    runs.push((
+        *counts.last().unwrap(),
+        "Radicale, UIDs indexed",
+        Server::start_radicale_with_uid_index,
+    ));
+    for (count, server_name, start) in runs {
+        let r = run(count, start());
         let wall = r.first.wall.as_secs_f64();
         println!(
             "sync {count:>5} people, {server_name}: first sync {wall:>6.2} s ({:.0} cards/s; CPU: Rapport {:.2} s, the server {:.2} s; Rapport's peak {:.1} MiB) · idle re-sync {:>5.3} s, {} cards fetched, {} GETs",

@@ -57,12 +57,16 @@ pub async fn add_account(state: State<'_, AppState>, form: NewAccountForm) -> Co
         addressbook: form.addressbook,
         calendar: form.calendar,
     };
-    // Blocking network calls: off the command thread.
-    let added =
-        tauri::async_runtime::spawn_blocking(move || rapport_sync::add_account(&store, input))
-            .await
-            .map_err(|e| rapport_core::Error::invalid("sync", e.to_string()))??;
-    Ok(added)
+    off_the_command_thread(move || rapport_sync::add_account(&store, input)).await
+}
+
+/// Sync's network calls block: they run off the command thread.
+async fn off_the_command_thread<T: Send + 'static>(
+    work: impl FnOnce() -> rapport_sync::Result<T> + Send + 'static,
+) -> CommandResult<T> {
+    Ok(tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| rapport_core::Error::invalid("sync", e.to_string()))??)
 }
 
 /// How far a pass has got on one account, for the progress bar of a first sync of thousands.
@@ -82,7 +86,7 @@ pub async fn sync_now(
     on_progress: Channel<SyncProgress>,
 ) -> CommandResult<PassReport> {
     let store = state.store.clone();
-    let report = tauri::async_runtime::spawn_blocking(move || {
+    let report = off_the_command_thread(move || {
         rapport_sync::sync_account(&store, account_id, &mut |account_id, progress| {
             let _ = on_progress.send(SyncProgress {
                 account_id,
@@ -90,8 +94,7 @@ pub async fn sync_now(
             });
         })
     })
-    .await
-    .map_err(|e| rapport_core::Error::invalid("sync", e.to_string()))??;
+    .await?;
     state.changed();
     Ok(report)
 }
@@ -105,12 +108,7 @@ pub async fn set_account_password(
     password: String,
 ) -> CommandResult<Account> {
     let store = state.store.clone();
-    let account = tauri::async_runtime::spawn_blocking(move || {
-        rapport_sync::set_password(&store, id, &password)
-    })
-    .await
-    .map_err(|e| rapport_core::Error::invalid("sync", e.to_string()))??;
-    Ok(account)
+    off_the_command_thread(move || rapport_sync::set_password(&store, id, &password)).await
 }
 
 #[tauri::command]

@@ -311,8 +311,8 @@ fn circle_phrase(circle: &str) -> String {
 /// People whose keep-in-touch is due by the end of the week, most overdue first.
 pub(super) fn going_cold(conn: &Connection, now: &Now) -> Result<Vec<Candidate>> {
     let mut statement = conn.prepare_cached(&format!(
-        // The most overdue are read first, in the order of the index of due dates; only they
-        // have their interactions counted.
+        // The most overdue are read first, in the order of the index of due dates (which holds
+        // only people who can be suggested); only they have their interactions counted.
         "WITH cold AS (
              SELECT p.id, p.display_name, last.at, {cadence} AS cadence,
                     c.name AS circle, p.strength
@@ -320,7 +320,6 @@ pub(super) fn going_cold(conn: &Connection, now: &Now) -> Result<Vec<Candidate>>
              JOIN last_contact last ON last.person_id = due.person_id
              LEFT JOIN circle c ON c.id = p.circle_id
              WHERE due.due <= julianday(?1)
-               AND p.is_me = 0 AND p.deleted_at IS NULL AND p.archived_at IS NULL
              ORDER BY due.due, due.person_id LIMIT ?2)
          SELECT cold.*, {interactions} FROM cold JOIN person p ON p.id = cold.id",
         interactions = strength::INTERACTION_COUNT,
