@@ -63,7 +63,7 @@ windows() {
   export WINEDLLOVERRIDES="mscoree,mshtml="
   local build_json=$CROSS/windows-build.json
   CARGO_INCREMENTAL=0 CARGO_TARGET_DIR="$CROSS/windows" "$CARGO" test --locked --target "$WINDOWS" "${BUILD_STD[@]}" \
-    -p rapport-core -p rapport-reminders -p rapport-sync -p rapport --lib --bins --tests --no-run \
+    -p rapport-core -p rapport-reminders -p rapport-sync -p rapport-agent -p rapport --lib --bins --tests --no-run \
     --message-format=json-render-diagnostics >"$build_json"
   echo "    built in $((SECONDS - started)) s"
 
@@ -88,18 +88,19 @@ windows() {
   WINEPATH=$(winepath -w "$CROSS/windows/$WINDOWS/debug")
 
   echo "==> Windows: the tests that need no window, under Wine"
-  # The core's and the reminders crate's tests, the shell's unit tests, the CLI's and the
-  # commands' on the mock runtime.
+  # The core's, the reminders', the sync crate's and the agent's tests, the shell's unit tests,
+  # the CLI's and the commands' on the mock runtime.
   local binaries
   mapfile -t binaries < <(python3 - "$build_json" <<'PY'
 import json, os, sys
 root = os.getcwd()
 for line in open(sys.argv[1]):
     message = json.loads(line)
-    if message.get("reason") != "compiler-artifact" or not message.get("executable"):
+    # Test binaries only: the programs themselves (rapport.exe, rapport-agent.exe) are run below.
+    if message.get("reason") != "compiler-artifact" or not message.get("executable") or not message["profile"]["test"]:
         continue
     crate = os.path.dirname(message["manifest_path"])
-    ours = crate in (os.path.join(root, "src-tauri/" + name) for name in ("core", "reminders", "sync"))
+    ours = crate in (os.path.join(root, "src-tauri/" + name) for name in ("core", "reminders", "sync", "agent"))
     # The sync scenarios need Radicale, Xandikos and a Secret Service: Linux programs.
     shell = crate == root and message["target"]["name"] in ("rapport_app", "cli", "commands")
     if ours or shell:
@@ -151,6 +152,11 @@ PY
 
   echo "==> Windows: rapport.exe's command line under Wine, in %APPDATA%"
   bash scripts/cross/windows-cli.sh "$CROSS/windows/$WINDOWS/debug/rapport.exe"
+  wineserver --kill 2>/dev/null || true
+  # On a display of its own: Wine makes windows (the tray's) only on one.
+  echo "==> Windows: rapport-agent.exe under Wine, started as at login"
+  xvfb-run -a --server-args="-screen 0 1280x800x24" \
+    bash scripts/cross/windows-agent.sh "$CROSS/windows/$WINDOWS/debug/rapport-agent.exe"
   wineserver --kill 2>/dev/null || true
   local passed ignored
   passed=$(grep -Eo '[0-9]+ passed' "$report" | awk '{s+=$1} END {print s+0}')

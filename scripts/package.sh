@@ -14,7 +14,9 @@ npm ci --no-audit --no-fund
 
 bundles=deb
 [ "${1:-}" = appimage ] && bundles=deb,appimage
-npx --no-install tauri build --bundles "$bundles"
+# The agent goes in beside the window (/usr/bin/rapport-agent), built by the configuration's
+# beforeBuildCommand for the target being bundled.
+npx --no-install tauri build --bundles "$bundles" --config src-tauri/bundle/agent.conf.json
 
 deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
 bytes=$(stat -c %s "$deb")

@@ -1,5 +1,5 @@
-//! The agent seen from the window. Where `rapport-agent` is installed beside this program (on
-//! Linux so far), the agent owns the tray and the reminder loop and the window is only a window:
+//! The agent seen from the window. Where `rapport-agent` is installed beside this program, the
+//! agent owns the tray and the reminder loop and the window is only a window:
 //! it starts the agent when none runs (and again if it dies while the window is open), tells the
 //! UI about what other processes write, and ends when it is closed. `rapport --hidden`, the login
 //! item, becomes the agent.
@@ -26,12 +26,9 @@ const MOST_FAILED_STARTS: u32 = 3;
 /// Writes come in bursts: wait this long for one to end before looking.
 const SETTLE: Duration = Duration::from_millis(100);
 
-/// The agent's program beside this one, where the agent design is in use.
+/// The agent's program beside this one, where the agent design is in use (an install without
+/// it keeps the tray and the reminder loop in the window's process).
 pub fn beside_this_program() -> Option<PathBuf> {
-    // The agent has its tray on Linux only so far; elsewhere the window keeps tray and loop.
-    if !cfg!(target_os = "linux") {
-        return None;
-    }
     let name = if cfg!(windows) {
         "rapport-agent.exe"
     } else {

@@ -9,6 +9,10 @@
 //! is passed on to every window the agent starts. One agent runs per store: a second one finds
 //! the reminder loop's lock taken and exits.
 
+// A program in the background: no console window opens with it on Windows. (Its log is in the
+// data folder, as the window's is.)
+#![cfg_attr(all(windows, not(test)), windows_subsystem = "windows")]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -57,12 +61,6 @@ fn arguments() -> Result<Arguments, String> {
 }
 
 fn main() -> ExitCode {
-    if cfg!(not(target_os = "linux")) {
-        // Until the agent has its Windows and macOS trays, the window process keeps the tray
-        // and the reminders there (it runs them whenever no agent does).
-        eprintln!("rapport-agent: not on this system yet; run rapport");
-        return ExitCode::from(2);
-    }
     let arguments = match arguments() {
         Ok(arguments) => arguments,
         Err(error) => {

@@ -38,21 +38,14 @@ pub fn spawn(
 
 /// The app's icon as the StatusNotifierItem wants it: ARGB, network byte order.
 fn icon() -> Option<ksni::Icon> {
-    let png = include_bytes!("../../../../icons/32x32.png");
-    let decoder = png::Decoder::new(std::io::Cursor::new(&png[..]));
-    let mut reader = decoder.read_info().ok()?;
-    let mut rgba = vec![0; reader.output_buffer_size()?];
-    let frame = reader.next_frame(&mut rgba).ok()?;
-    if frame.color_type != png::ColorType::Rgba || frame.bit_depth != png::BitDepth::Eight {
-        return None;
-    }
-    let data = rgba[..frame.buffer_size()]
+    let (rgba, width, height) = super::icon_rgba()?;
+    let data = rgba
         .chunks_exact(4)
         .flat_map(|p| [p[3], p[0], p[1], p[2]])
         .collect();
     Some(ksni::Icon {
-        width: frame.width as i32,
-        height: frame.height as i32,
+        width: width as i32,
+        height: height as i32,
         data,
     })
 }

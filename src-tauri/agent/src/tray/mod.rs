@@ -1,6 +1,7 @@
-//! The agent's tray: it shows [`TrayView`]s the reminder loop sends, and hands clicks to the
-//! main thread. Linux has a StatusNotifierItem over D-Bus (what KDE, Xfce, Cinnamon, MATE,
-//! Budgie and GNOME with the AppIndicator extension show).
+//! The agent's tray: it shows [`TrayView`]s the reminder loop sends, and hands clicks on.
+//! Linux has a StatusNotifierItem over D-Bus (what KDE, Xfce, Cinnamon, MATE, Budgie and GNOME
+//! with the AppIndicator extension show), served on a thread of its own; Windows and macOS have
+//! tray-icon's, served by the main thread's event loop.
 
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -13,17 +14,18 @@ use crate::launch::Window;
 
 #[cfg(target_os = "linux")]
 mod linux;
+#[cfg(any(windows, target_os = "macos"))]
+mod main_thread;
+#[cfg(any(windows, target_os = "macos"))]
+mod native;
 
-/// What a click in the tray asks for. (Only Linux has the agent's tray so far: elsewhere
-/// nothing clicks.)
+/// What a click in the tray asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub enum Click {
     Open(Option<i64>),
     Quit,
 }
 
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 impl Click {
     /// The click on a menu entry, by the entry's id.
     pub fn on(id: &str) -> Option<Click> {
@@ -45,6 +47,8 @@ struct Shown {
     latest: Option<TrayView>,
     #[cfg(target_os = "linux")]
     tray: Option<ksni::blocking::Handle<linux::AgentTray>>,
+    #[cfg(any(windows, target_os = "macos"))]
+    tray: Option<native::NativeTray>,
 }
 
 impl TrayUpdates {
@@ -57,6 +61,10 @@ impl TrayUpdates {
         if let Some(tray) = &shown.tray {
             let update = view.clone();
             tray.update(move |tray| tray.view = update);
+        }
+        #[cfg(any(windows, target_os = "macos"))]
+        if let Some(tray) = &shown.tray {
+            tray.update(view.clone());
         }
         shown.latest = Some(view);
     }
@@ -72,7 +80,25 @@ impl TrayUpdates {
                 tray.shutdown().wait();
             }
         }
+        #[cfg(any(windows, target_os = "macos"))]
+        if let Some(tray) = self.0.lock().unwrap_or_else(|p| p.into_inner()).tray.take() {
+            tray.remove();
+        }
     }
+}
+
+/// The app's icon, 32 × 32, as RGBA bytes with its width and height.
+fn icon_rgba() -> Option<(Vec<u8>, u32, u32)> {
+    let png = include_bytes!("../../../../icons/32x32.png");
+    let decoder = png::Decoder::new(std::io::Cursor::new(&png[..]));
+    let mut reader = decoder.read_info().ok()?;
+    let mut rgba = vec![0; reader.output_buffer_size()?];
+    let frame = reader.next_frame(&mut rgba).ok()?;
+    if frame.color_type != png::ColorType::Rgba || frame.bit_depth != png::BitDepth::Eight {
+        return None;
+    }
+    rgba.truncate(frame.buffer_size());
+    Some((rgba, frame.width, frame.height))
 }
 
 /// How long an agent started at login waits for the panel's tray area before it opens the
@@ -86,7 +112,6 @@ pub struct Presence {
     changed: Condvar,
 }
 
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 impl Presence {
     fn new() -> Arc<Presence> {
         Arc::new(Presence {
@@ -95,6 +120,9 @@ impl Presence {
         })
     }
 
+    /// (Only the Linux tray comes and goes with the panel: the Windows notification area and
+    /// the macOS menu bar are always there.)
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     fn set(&self, shown: bool) {
         *self.shown.lock().unwrap_or_else(|p| p.into_inner()) = shown;
         self.changed.notify_all();
@@ -118,13 +146,22 @@ pub fn channel() -> (TrayUpdates, (Sender<Click>, Receiver<Click>)) {
 /// Makes the tray and serves its clicks until Quit, which closes the window too. Without a tray
 /// on this desktop the agent goes on with the reminders, and at login opens the window (the only
 /// way back to Rapport; started by a window, that window is open already) once the panel has had
-/// its time to start.
+/// its time to start. On Windows and macOS the main thread runs the tray's event loop and the
+/// clicks are served beside it.
 pub fn run(
     updates: TrayUpdates,
     (sender, clicks): (Sender<Click>, Receiver<Click>),
     window: &Window,
     at_login: bool,
 ) -> ExitCode {
+    #[cfg(any(windows, target_os = "macos"))]
+    let main = match main_thread::MainThread::new() {
+        Ok(main) => Some(main),
+        Err(error) => {
+            tracing::error!(%error, "no event loop for the tray");
+            None
+        }
+    };
     let made = {
         let mut shown = updates
             .0
@@ -136,7 +173,14 @@ pub fn run(
             tooltip: "Rapport".into(),
         });
         // A clone: without a tray nothing sends, and the agent still runs until it is ended.
-        make(&mut shown, first, sender.clone())
+        #[cfg(target_os = "linux")]
+        let made = make(&mut shown, first, sender.clone());
+        #[cfg(any(windows, target_os = "macos"))]
+        let made = match &main {
+            Some(main) => make(&mut shown, first, sender.clone(), main),
+            None => Err("no event loop".to_owned()),
+        };
+        made
     };
     let presence = made
         .inspect_err(|error| tracing::warn!(%error, "no tray on this desktop"))
@@ -154,6 +198,32 @@ pub fn run(
             }
         });
     }
+    #[cfg(any(windows, target_os = "macos"))]
+    if let Some(main) = main {
+        let window = window.clone();
+        let served = std::thread::Builder::new()
+            .name("tray-clicks".into())
+            .spawn(move || {
+                serve(clicks, &window, &updates);
+                main.post(main_thread::quit);
+            });
+        return match served {
+            Ok(_) => {
+                main_thread::run();
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot serve the tray's clicks");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    serve(clicks, window, &updates);
+    ExitCode::SUCCESS
+}
+
+/// Serves the tray's clicks until Quit (or until nothing can click any more).
+fn serve(clicks: Receiver<Click>, window: &Window, updates: &TrayUpdates) {
     for click in clicks {
         match click {
             Click::Open(followup) => window.open(followup),
@@ -161,11 +231,10 @@ pub fn run(
                 tracing::info!("quit from the tray");
                 window.close();
                 updates.remove();
-                return ExitCode::SUCCESS;
+                return;
             }
         }
     }
-    ExitCode::SUCCESS
 }
 
 #[cfg(target_os = "linux")]
@@ -179,9 +248,15 @@ fn make(
     Ok(presence)
 }
 
-#[cfg(not(target_os = "linux"))]
-fn make(_: &mut Shown, _: TrayView, _: Sender<Click>) -> Result<Arc<Presence>, String> {
-    Err("the agent has no tray on this system yet".into())
+#[cfg(any(windows, target_os = "macos"))]
+fn make(
+    shown: &mut Shown,
+    first: TrayView,
+    clicks: Sender<Click>,
+    main: &main_thread::MainThread,
+) -> Result<Arc<Presence>, String> {
+    shown.tray = Some(native::spawn(first, clicks, main)?);
+    Ok(Presence::new())
 }
 
 #[cfg(test)]
